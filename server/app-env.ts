@@ -1,0 +1,18 @@
+import type { EndpointConfig } from './config/types.ts'
+import type { DifyClient } from './dify/dify-client.ts'
+import type { ThemePack } from './themes/manifest.ts'
+
+/** One configured endpoint, ready to serve: its config, its theme pack and its Dify client. */
+export interface EndpointRuntime {
+  config: EndpointConfig
+  pack: ThemePack
+  dify: DifyClient
+}
+
+/** The visitor behind a request; `user` is the Dify end-user id derived from the signed cookie. */
+export interface Visitor {
+  id: string
+  user: string
+}
+
+export type AppEnv = { Variables: { endpoint: EndpointRuntime; visitor: Visitor } }

@@ -1,0 +1,111 @@
+import { Hono } from 'hono'
+import type { AppEnv, EndpointRuntime } from './app-env.ts'
+import type { ChatskinsConfig, EndpointConfig } from './config/types.ts'
+import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts'
+import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
+import { errorResponse, HttpError } from './errors.ts'
+import { SECURITY_HEADERS } from './http/security-headers.ts'
+import { parametersHandler, stopHandler } from './routes/dify-proxy.ts'
+import { renderGallery } from './routes/gallery.ts'
+import { pageHandler } from './routes/page.ts'
+import { talkHandler, type TalkOptions } from './routes/talk.ts'
+import type { ThemePack } from './themes/manifest.ts'
+import { visitorMiddleware } from './visitor/visitor-middleware.ts'
+import { createVisitorSigner } from './visitor/visitor-signer.ts'
+
+export interface StaticFile {
+  body: Uint8Array
+  contentType: string
+}
+
+export interface AppOptions {
+  config: ChatskinsConfig
+  themes: ReadonlyMap<string, ThemePack>
+  sessionSecret: string
+  /** The built index.html; a function so `npm run dev` can serve Vite's fresh one. */
+  pageTemplate: () => Promise<string>
+  /** Reads a built client file (`assets/…`, `static/…`) or a theme file (`themes/<id>/…`). */
+  readStatic: (path: string) => Promise<StaticFile | null>
+  limits?: Partial<TalkOptions>
+}
+
+export const DEFAULT_LIMITS: TalkOptions = {
+  maxBodyBytes: 64 * 1024,
+  maxQueryChars: 8000,
+  maxFiles: 10,
+  relay: { idleTimeoutMs: 60_000, keepAliveMs: 15_000, maxRecordChars: 1_000_000 },
+}
+
+/**
+ * The chatskins server as a web-standard app (`fetch(Request) → Response`): pages, the talk relay
+ * and the Dify proxy routes for every configured endpoint. Node-only work (files, env) happens in
+ * the caller, so this runs on any runtime Hono supports.
+ */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const limits: TalkOptions = { ...DEFAULT_LIMITS, ...options.limits }
+  const difyClientFor = createDifyClientFactory()
+  const endpoints = new Map(
+    options.config.endpoints.map((config) => {
+      const pack = options.themes.get(config.theme)
+      if (!pack) throw new Error(`endpoint ${config.id}: theme ${config.theme} is not loaded`)
+      return [config.id, { config, pack, dify: difyClientFor(config) } satisfies EndpointRuntime]
+    }),
+  )
+  const signer = createVisitorSigner(options.sessionSecret)
+  const app = new Hono<AppEnv>({ strict: true })
+
+  app.use(async (c, next) => {
+    await next()
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value)
+  })
+  app.onError((error) => {
+    if (!(error instanceof HttpError)) console.error(error)
+    return errorResponse(error)
+  })
+  app.notFound(() => errorResponse(new HttpError(404, 'not_found', 'Nothing here.')))
+
+  app.get('/healthz', (c) => c.json({ ok: true }))
+  app.get('/', (c) => c.html(renderGallery([...endpoints.values()])))
+  for (const prefix of ['/assets/*', '/static/*', '/themes/*']) {
+    app.get(prefix, async (c) => {
+      const file = await options.readStatic(decodeURIComponent(c.req.path.slice(1)))
+      if (!file) throw new HttpError(404, 'not_found', 'No such file.')
+      const immutable = c.req.path.startsWith('/assets/') || c.req.query('v') !== undefined
+      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': file.contentType,
+        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      })
+    })
+  }
+
+  app.use('/:id/*', async (c, next) => {
+    const endpoint = endpoints.get(c.req.param('id'))
+    if (!endpoint) throw new HttpError(404, 'endpoint_not_found', 'There is no chat here.')
+    c.set('endpoint', endpoint)
+    await next()
+  })
+  app.get('/:id', (c) => {
+    if (!endpoints.has(c.req.param('id')))
+      throw new HttpError(404, 'endpoint_not_found', 'There is no chat here.')
+    return c.redirect(`/${c.req.param('id')}/`, 301)
+  })
+  app.use('/:id/*', visitorMiddleware(signer))
+  app.get('/:id/', pageHandler(options.pageTemplate))
+  app.post('/:id/talk', talkHandler(limits))
+  app.post('/:id/api/chat-messages/:task_id/stop', stopHandler(limits.maxBodyBytes))
+  app.get('/:id/api/parameters', parametersHandler)
+  return app
+}
+
+/** Real Dify endpoints get their own client; demo endpoints share one in-process demo bot. */
+function createDifyClientFactory(): (config: EndpointConfig) => DifyClient {
+  let demoBot: ((request: Request) => Promise<Response>) | undefined
+  return (config) => {
+    if (config.dify.kind === 'remote') return createDifyClient(config.dify)
+    if (!demoBot) {
+      const fake = createFakeDify({ tokenDelayMs: 18 })
+      demoBot = async (request) => fake.fetch(request)
+    }
+    return createDifyClient({ apiBase: DEMO_API_BASE, apiKey: DEMO_API_KEY, fetch: demoBot })
+  }
+}

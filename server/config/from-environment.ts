@@ -1,0 +1,56 @@
+import { validateConfig } from './validate.ts'
+import type { ChatskinsConfig } from './types.ts'
+
+export type Env = Record<string, string | undefined>
+
+const ENVIRONMENT_NAMES: Record<string, string> = {
+  theme: 'THEME',
+  botName: 'BOT_NAME',
+  locale: 'LOCALE',
+  'dify.apiBase': 'DIFY_API_BASE',
+  'dify.apiKey': 'DIFY_API_KEY',
+}
+
+function describeField(path: string): string {
+  const field = path.replace(/^endpoints\[\d+\]\.?/, '')
+  return ENVIRONMENT_NAMES[field] ?? path
+}
+
+/**
+ * The environment quick start: with `DIFY_API_KEY`, one endpoint `chat`; without it, the demo:
+ * one endpoint per theme, named after the theme, answered by the built-in demo bot.
+ */
+export function configFromEnvironment(env: Env, themeIds: readonly string[]): ChatskinsConfig {
+  const source = 'environment'
+  if (!env.DIFY_API_KEY) {
+    return validateConfig(
+      {
+        endpoints: themeIds.map((theme) => ({
+          id: theme,
+          theme,
+          botName: env.BOT_NAME ?? 'Chatskins Demo',
+          ...(env.LOCALE ? { locale: env.LOCALE } : {}),
+          dify: { demo: true },
+        })),
+      },
+      { source, themeIds, describeField },
+    )
+  }
+  return validateConfig(
+    {
+      endpoints: [
+        {
+          id: 'chat',
+          theme: env.THEME ?? 'minimal',
+          botName: env.BOT_NAME ?? 'Assistant',
+          ...(env.LOCALE ? { locale: env.LOCALE } : {}),
+          dify: {
+            apiBase: env.DIFY_API_BASE ?? 'https://api.dify.ai/v1',
+            apiKey: env.DIFY_API_KEY,
+          },
+        },
+      ],
+    },
+    { source, themeIds, describeField },
+  )
+}

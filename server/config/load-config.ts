@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs'
+import { ConfigError } from './config-error.ts'
+import { expandEnv } from './expand-env.ts'
+import { configFromEnvironment, type Env } from './from-environment.ts'
+import type { ChatskinsConfig } from './types.ts'
+import { validateConfig } from './validate.ts'
+
+export interface LoadConfigOptions {
+  env: Env
+  argv: readonly string[]
+  themeIds: readonly string[]
+}
+
+/** Reads the config named by `--config` or `CHATSKINS_CONFIG`, else the environment quick start. */
+export function loadConfig({ env, argv, themeIds }: LoadConfigOptions): ChatskinsConfig {
+  const path = configPathFromArgs(argv) ?? env.CHATSKINS_CONFIG
+  if (!path) return configFromEnvironment(env, themeIds)
+
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    throw new ConfigError(path, '', `cannot read the file (${(error as Error).message})`)
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    throw new ConfigError(path, '', `invalid JSON (${(error as Error).message})`)
+  }
+  return validateConfig(expandEnv(parsed, env, path), {
+    source: path,
+    themeIds,
+    ...(env.THEME ? { defaultTheme: env.THEME } : {}),
+  })
+}
+
+function configPathFromArgs(argv: readonly string[]): string | undefined {
+  const index = argv.indexOf('--config')
+  if (index >= 0) return argv[index + 1]
+  return argv.find((arg) => arg.startsWith('--config='))?.slice('--config='.length)
+}

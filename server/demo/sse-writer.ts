@@ -1,0 +1,85 @@
+import { pythonJsonDumps } from './python-json.ts'
+
+export interface SseWriter {
+  /** Writes `data: <json>\n\n`, Dify's framing for every data event. */
+  data(event: Record<string, unknown>): void
+  /** Writes Dify's keep-alive, a bare `event: ping\n\n`. */
+  ping(): void
+  /** Writes text as is (for garbage and broken records). */
+  raw(text: string): void
+  /** Waits, or returns early once the reader has gone. */
+  sleep(ms: number): Promise<void>
+  /** True once the reader cancelled or the stream was ended. */
+  readonly done: boolean
+  close(): void
+  /** Breaks the stream the way a reset connection does. */
+  fail(): void
+}
+
+export interface SseStreamOptions {
+  split: boolean
+  classic: boolean
+}
+
+/** A `text/event-stream` body written by `run`, as Dify writes it (dify-api.md §4). */
+export function createSseStream(
+  run: (writer: SseWriter) => Promise<void>,
+  options: SseStreamOptions,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  let done = false
+  const wakers = new Set<() => void>()
+  const finish = () => {
+    done = true
+    for (const wake of wakers) wake()
+  }
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const write = (text: string) => {
+        if (done) return
+        const bytes = encoder.encode(text)
+        if (!options.split) return controller.enqueue(bytes)
+        for (let at = 0; at < bytes.length;) {
+          const size = 1 + Math.floor(Math.random() * 5)
+          controller.enqueue(bytes.slice(at, at + size))
+          at += size
+        }
+      }
+      const writer: SseWriter = {
+        data: (event) =>
+          write(`data: ${options.classic ? pythonJsonDumps(event) : JSON.stringify(event)}\n\n`),
+        ping: () => write('event: ping\n\n'),
+        raw: write,
+        sleep: (ms) =>
+          new Promise<void>((resolve) => {
+            if (done) return resolve()
+            const wake = () => {
+              clearTimeout(timer)
+              wakers.delete(wake)
+              resolve()
+            }
+            const timer = setTimeout(wake, ms)
+            wakers.add(wake)
+          }),
+        get done() {
+          return done
+        },
+        close() {
+          if (done) return
+          finish()
+          controller.close()
+        },
+        fail() {
+          if (done) return
+          finish()
+          controller.error(new Error('connection reset by the fake upstream'))
+        },
+      }
+      run(writer).then(
+        () => writer.close(),
+        () => writer.fail(),
+      )
+    },
+    cancel: finish,
+  })
+}

@@ -1,0 +1,222 @@
+import type { Directives } from './directives.ts'
+import type { FakeConversation, FakeMessage } from './fake-store.ts'
+import type { SseWriter } from './sse-writer.ts'
+import { tokenize } from './demo-answers.ts'
+
+export type AppMode = 'chat' | 'agent-chat' | 'advanced-chat'
+
+export interface Turn {
+  mode: AppMode
+  conversation: FakeConversation
+  message: FakeMessage
+  taskId: string
+  answer: string
+  directives: Directives
+  tokenDelayMs: number
+  /** True once Dify's stop API was called for this task by its own user. */
+  isStopRequested: () => boolean
+}
+
+const PING_EVERY_MS = 10_000
+
+/**
+ * Streams one answer the way Dify does for the app's mode (dify-api.md §6): the same envelope and
+ * `created_at` on every event, `id` = message id, no `task_id` on errors, a ping per 10 s of
+ * elapsed time, and a stop that ends with `message_end` and keeps the partial answer.
+ */
+export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
+  const { mode, message, directives } = turn
+  const envelope = {
+    conversation_id: turn.conversation.id,
+    message_id: message.id,
+    created_at: message.created_at,
+    task_id: turn.taskId,
+  }
+  const workflowRunId = crypto.randomUUID()
+  const step = (event: string, data: Record<string, unknown>) =>
+    writer.data({ event, ...envelope, workflow_run_id: workflowRunId, data })
+  const node = (index: number, nodeType: string, title: string) => ({
+    id: `${workflowRunId}-node-${index}`,
+    node_id: `node-${index}`,
+    node_type: nodeType,
+    title,
+    index,
+    inputs: { 'sys.user_id': turn.conversation.user, 'sys.query': message.query },
+    created_at: message.created_at,
+  })
+
+  if (directives.firstByteMs) await writer.sleep(directives.firstByteMs)
+  if (directives.pingFirst) writer.ping()
+  if (directives.garbage) {
+    writer.raw(': a comment line\n\nretry: 1000\nid: 7\nfoo: bar\n\ndata: {not json}\n\n')
+    writer.raw(`data: ${'x'.repeat(200_000)}\n\n`)
+  }
+  if (mode === 'advanced-chat') {
+    step('workflow_started', { id: workflowRunId, workflow_id: 'wf-demo', inputs: message.inputs })
+    step('node_started', node(1, 'start', 'Start'))
+    step('node_finished', { ...node(1, 'start', 'Start'), status: 'succeeded', outputs: {} })
+    step('node_started', node(2, 'llm', 'LLM'))
+  }
+  const thought = (position: number, fields: Record<string, unknown>) =>
+    writer.data({
+      event: 'agent_thought',
+      ...envelope,
+      id: `${message.id}-thought-${position}`,
+      position,
+      thought: '',
+      observation: '',
+      tool: '',
+      tool_labels: {},
+      tool_input: '',
+      message_files: [],
+      ...fields,
+    })
+  if (mode === 'agent-chat') {
+    thought(1, {})
+    thought(1, {
+      thought: 'Let me look that up.',
+      tool: 'demo_search',
+      tool_labels: { demo_search: { en_US: 'Demo search' } },
+      tool_input: JSON.stringify({ demo_search: { query: message.query } }),
+    })
+    thought(1, {
+      thought: 'Let me look that up.',
+      tool: 'demo_search',
+      tool_input: JSON.stringify({ demo_search: { query: message.query } }),
+      observation: '{"result": "found 3 friendly facts"}',
+    })
+  }
+
+  const tokens = tokenize(turn.answer)
+  const faultAt = Math.floor(tokens.length / 2)
+  const startedAt = Date.now()
+  let pings = 0
+  let stopped = false
+  for (const [index, token] of tokens.entries()) {
+    if (writer.done) return
+    if (turn.isStopRequested()) {
+      stopped = true
+      break
+    }
+    if (index === faultAt && (await injectFault(writer, turn, envelope))) return
+    writer.data({
+      event: mode === 'agent-chat' ? 'agent_message' : 'message',
+      ...envelope,
+      id: message.id,
+      answer: token,
+      from_variable_selector: mode === 'advanced-chat' ? ['node-2', 'text'] : null,
+    })
+    message.answer += token
+    await writer.sleep(directives.slowMs ?? turn.tokenDelayMs)
+    if (Date.now() - startedAt >= (pings + 1) * PING_EVERY_MS) {
+      pings++
+      writer.ping()
+    }
+  }
+
+  if (directives.replace && !stopped) {
+    message.answer = 'This answer was replaced by output moderation.'
+    writer.data({
+      event: 'message_replace',
+      ...envelope,
+      answer: message.answer,
+      reason: 'output_moderation',
+    })
+  }
+  if (mode === 'agent-chat') thought(2, { thought: message.answer })
+  const messageEnd = () =>
+    writer.data({
+      event: 'message_end',
+      ...envelope,
+      id: message.id,
+      metadata: { usage: usageFor(message.answer) },
+      files: mode === 'advanced-chat' ? [] : null,
+    })
+  if (mode !== 'advanced-chat') return messageEnd()
+
+  if (!stopped) {
+    step('node_finished', {
+      ...node(2, 'llm', 'LLM'),
+      status: 'succeeded',
+      outputs: { text: message.answer },
+    })
+    step('node_started', node(3, 'answer', 'Answer'))
+    step('node_finished', {
+      ...node(3, 'answer', 'Answer'),
+      status: 'succeeded',
+      outputs: { answer: message.answer },
+    })
+  }
+  const workflowFinished = () =>
+    step('workflow_finished', {
+      id: workflowRunId,
+      workflow_id: 'wf-demo',
+      status: stopped ? 'stopped' : 'succeeded',
+      outputs: { answer: message.answer },
+      error: stopped ? 'Stopped by user.' : null,
+      elapsed_time: (Date.now() - startedAt) / 1000,
+      total_tokens: 40,
+      total_steps: 3,
+    })
+  if (directives.endFirst) {
+    messageEnd()
+    workflowFinished()
+  } else {
+    workflowFinished()
+    messageEnd()
+  }
+}
+
+/** Applies a mid-stream fault; true when the turn must end here. */
+async function injectFault(
+  writer: SseWriter,
+  turn: Turn,
+  envelope: Record<string, unknown>,
+): Promise<boolean> {
+  const { directives, message } = turn
+  if (directives.errorEvent) {
+    const serverError = directives.errorEvent >= 500
+    const { task_id: _taskId, ...withoutTaskId } = envelope
+    message.status = 'error'
+    message.error = serverError
+      ? 'Internal Server Error, please contact support.'
+      : 'Rate limit reached'
+    writer.data({
+      event: 'error',
+      ...withoutTaskId,
+      code: serverError ? 'internal_server_error' : 'completion_request_error',
+      status: serverError ? 500 : 400,
+      message: serverError
+        ? 'Internal Server Error, please contact support.'
+        : '[openai] Error: Rate limit reached for gpt-4o in organization org-demo.',
+    })
+    return true
+  }
+  if (directives.reset) {
+    writer.fail()
+    return true
+  }
+  if (directives.stall) {
+    while (!writer.done) await writer.sleep(60_000)
+    return true
+  }
+  return false
+}
+
+function usageFor(answer: string) {
+  const completion = Math.ceil(answer.length / 4)
+  return {
+    prompt_tokens: 31,
+    prompt_unit_price: '0.15',
+    prompt_price_unit: '0.000001',
+    prompt_price: '0.0000047',
+    completion_tokens: completion,
+    completion_unit_price: '0.6',
+    completion_price_unit: '0.000001',
+    completion_price: (completion * 0.0000006).toFixed(7),
+    total_tokens: 31 + completion,
+    total_price: '0.0000101',
+    currency: 'USD',
+    latency: 0.9,
+  }
+}

@@ -1,0 +1,76 @@
+import { HttpError } from '../errors.ts'
+
+export interface DifyClientOptions {
+  apiBase: string
+  apiKey: string
+  /** The fetch to reach Dify with; the demo passes its in-process app here. */
+  fetch?: (request: Request) => Promise<Response>
+}
+
+export interface DifyRequest {
+  query?: Record<string, string | undefined>
+  json?: unknown
+  body?: BodyInit
+  signal?: AbortSignal
+}
+
+export interface DifyClient {
+  /**
+   * Calls `{apiBase}{path}` with the app key. Resolves with any HTTP response, error statuses
+   * included; rejects with an HttpError 502 only when Dify cannot be reached at all.
+   */
+  request(method: string, path: string, request?: DifyRequest): Promise<Response>
+}
+
+export function createDifyClient(options: DifyClientOptions): DifyClient {
+  const send = options.fetch ?? ((request: Request) => fetch(request))
+  return {
+    async request(method, path, { query, json, body, signal } = {}) {
+      const url = new URL(`${options.apiBase}${path}`)
+      for (const [name, value] of Object.entries(query ?? {})) {
+        if (value !== undefined) url.searchParams.set(name, value)
+      }
+      const headers = new Headers({ Authorization: `Bearer ${options.apiKey}` })
+      if (json !== undefined) headers.set('Content-Type', 'application/json')
+      const init: RequestInit = { method, headers, signal: signal ?? null }
+      if (json !== undefined) init.body = JSON.stringify(json)
+      else if (body !== undefined) init.body = body
+      try {
+        return await send(new Request(url, init))
+      } catch (error) {
+        if (signal?.aborted) throw error
+        throw new HttpError(502, 'upstream_unreachable', 'The chat service could not be reached.')
+      }
+    },
+  }
+}
+
+/**
+ * Turns a non-2xx Dify response into an HttpError. A Dify JSON envelope (dify-api.md §2.1) keeps
+ * its status, code and message; anything else (an HTML page from a reverse proxy) becomes a
+ * generic "unavailable" error with the same status, never the raw body.
+ */
+export async function readUpstreamError(response: Response): Promise<HttpError> {
+  const text = await response.text().catch(() => '')
+  const envelope = parseEnvelope(text)
+  if (envelope) return new HttpError(response.status, envelope.code, envelope.message)
+  const status = response.status >= 400 && response.status <= 599 ? response.status : 502
+  return new HttpError(status, 'upstream_unavailable', 'The chat service is unavailable right now.')
+}
+
+function parseEnvelope(text: string): { code: string; message: string } | null {
+  try {
+    const value: unknown = JSON.parse(text)
+    if (
+      value &&
+      typeof value === 'object' &&
+      typeof (value as { code?: unknown }).code === 'string'
+    ) {
+      const { code, message } = value as { code: string; message?: unknown }
+      return { code, message: typeof message === 'string' ? message : '' }
+    }
+  } catch {
+    // Not JSON: handled as an unavailable upstream by the caller.
+  }
+  return null
+}

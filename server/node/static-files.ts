@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises'
+import { extname, join, normalize, sep } from 'node:path'
+import type { StaticFile } from '../app.ts'
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.json': 'application/json',
+  '.map': 'application/json',
+}
+
+export interface StaticRoots {
+  /** The built client (`dist/client`): serves `assets/…` and `static/…`. */
+  client: string
+  /** The theme packs folder: serves `themes/<id>/…`. */
+  themes: string
+}
+
+/** Reads static files from disk; paths that leave their root or aren't known types are not found. */
+export function createStaticReader(
+  roots: StaticRoots,
+): (path: string) => Promise<StaticFile | null> {
+  return async (path) => {
+    const [top, ...rest] = path.split('/')
+    const root =
+      top === 'themes' ? roots.themes : top === 'assets' || top === 'static' ? roots.client : null
+    if (!root) return null
+    const relative = top === 'themes' ? rest.join('/') : path
+    const file = normalize(join(root, relative))
+    if (!file.startsWith(root + sep) || file.includes('\0')) return null
+    const contentType = CONTENT_TYPES[extname(file).toLowerCase()]
+    if (!contentType || relative.endsWith('theme.json')) return null
+    try {
+      return { body: await readFile(file), contentType }
+    } catch {
+      return null
+    }
+  }
+}

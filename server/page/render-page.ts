@@ -1,0 +1,40 @@
+import type { BootData } from '../../src/wire/dify.ts'
+import type { EndpointConfig } from '../config/types.ts'
+import type { ThemePack } from '../themes/manifest.ts'
+import { escapeHtml, jsonForScript } from './escape-html.ts'
+
+export const HEAD_SLOT = '<!--chatskins:head-->'
+export const BOOT_SLOT = '<!--chatskins:boot-->'
+const HTML_OPEN_TAG = /<html[^>]*>/
+
+/**
+ * Fills the built index.html for one endpoint: theme attributes on <html>, title, theme CSS and
+ * favicon in <head>, boot data as inert JSON. Every config string is escaped for where it lands.
+ */
+export function renderPage(template: string, endpoint: EndpointConfig, pack: ThemePack): string {
+  const { manifest } = pack
+  const locale = endpoint.locale ?? manifest.defaultLocale
+  const boot: BootData = {
+    endpointId: endpoint.id,
+    botName: endpoint.botName,
+    locale,
+    theme: manifest.id,
+    layout: manifest.layout,
+  }
+  const assetBase = `/themes/${encodeURIComponent(manifest.id)}/`
+  const scheme = endpoint.scheme === 'auto' ? '' : ` data-scheme="${escapeHtml(endpoint.scheme)}"`
+  const head = [
+    `<title>${escapeHtml(endpoint.botName)}</title>`,
+    `<link rel="icon" href="${escapeHtml(`${assetBase}${manifest.favicon}?v=${pack.version}`)}">`,
+    `<link rel="stylesheet" href="${escapeHtml(`${assetBase}theme.css?v=${pack.version}`)}">`,
+  ].join('\n    ')
+  const bootScript = `<script type="application/json" id="chatskins-boot">${jsonForScript(boot)}</script>`
+
+  return template
+    .replace(
+      HTML_OPEN_TAG,
+      `<html lang="${escapeHtml(locale)}" data-theme="${escapeHtml(manifest.id)}"${scheme}>`,
+    )
+    .replace(HEAD_SLOT, () => head)
+    .replace(BOOT_SLOT, () => bootScript)
+}

@@ -1,0 +1,39 @@
+import type { EndpointRuntime } from '../app-env.ts'
+import { escapeHtml } from '../page/escape-html.ts'
+
+/** `GET /`: every endpoint with its theme's name, preview image and a link. No script at all. */
+export function renderGallery(endpoints: readonly EndpointRuntime[]): string {
+  const cards = endpoints
+    .map(({ config, pack }) => {
+      const { manifest } = pack
+      const href = `/${encodeURIComponent(config.id)}/`
+      const preview = `/themes/${encodeURIComponent(manifest.id)}/${manifest.preview}?v=${pack.version}`
+      return `<li class="card">
+        <a href="${escapeHtml(href)}">
+          <img src="${escapeHtml(preview)}" alt="" width="320" height="200">
+          <span class="card-title">${escapeHtml(config.botName)}</span>
+          <span class="card-theme">${escapeHtml(manifest.name)}</span>
+          <span class="card-description">${escapeHtml(manifest.description)}</span>
+        </a>
+      </li>`
+    })
+    .join('\n')
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>chatskins</title>
+  <link rel="stylesheet" href="/static/gallery.css">
+</head>
+<body>
+  <main>
+    <h1>chatskins</h1>
+    <p class="lead">Pick a chat. Every one talks to a Dify app; each wears its own skin.</p>
+    <ul class="cards">
+${cards}
+    </ul>
+  </main>
+</body>
+</html>`
+}

@@ -1,0 +1,65 @@
+import { HttpError } from '../errors.ts'
+
+export interface TalkBody {
+  query: string
+  conversationId: string | undefined
+  inputs: Record<string, unknown>
+  files: Array<Record<string, unknown>>
+}
+
+export interface TalkLimits {
+  maxQueryChars: number
+  maxFiles: number
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const FILE_TYPES = new Set(['image', 'document', 'audio', 'video', 'custom'])
+
+/**
+ * Validates the browser's `POST /:id/talk` body into what `/chat-messages` takes
+ * (dify-api.md §3.1). The browser never supplies `user`; unknown fields are ignored like Dify does.
+ */
+export function validateTalkBody(body: Record<string, unknown>, limits: TalkLimits): TalkBody {
+  const bad = (code: string, message: string): never => {
+    throw new HttpError(400, code, message)
+  }
+  const query = body.query
+  if (typeof query !== 'string' || query.trim() === '') bad('invalid_query', 'query is required')
+  if ((query as string).length > limits.maxQueryChars) {
+    bad('query_too_long', `query is longer than ${limits.maxQueryChars} characters`)
+  }
+
+  const conversationId = body.conversation_id
+  if (conversationId !== undefined && conversationId !== null && conversationId !== '') {
+    if (typeof conversationId !== 'string' || !UUID.test(conversationId)) {
+      bad('invalid_conversation_id', 'conversation_id must be a UUID')
+    }
+  }
+
+  const inputs = body.inputs ?? {}
+  if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) {
+    bad('invalid_inputs', 'inputs must be an object')
+  }
+
+  const files = body.files ?? []
+  if (!Array.isArray(files) || files.length > limits.maxFiles || !files.every(isFileReference)) {
+    bad('invalid_files', `files must be at most ${limits.maxFiles} uploaded file references`)
+  }
+
+  return {
+    query: (query as string).replace(/\0/g, ''),
+    conversationId:
+      typeof conversationId === 'string' && conversationId ? conversationId : undefined,
+    inputs: inputs as Record<string, unknown>,
+    files: files as Array<Record<string, unknown>>,
+  }
+}
+
+function isFileReference(file: unknown): file is Record<string, unknown> {
+  if (file === null || typeof file !== 'object') return false
+  const { type, transfer_method, upload_file_id, url } = file as Record<string, unknown>
+  if (typeof type !== 'string' || !FILE_TYPES.has(type)) return false
+  if (transfer_method === 'local_file') return typeof upload_file_id === 'string'
+  if (transfer_method === 'remote_url') return typeof url === 'string' && /^https?:\/\//.test(url)
+  return false
+}
