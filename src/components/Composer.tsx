@@ -1,0 +1,68 @@
+import { useEffect, useRef } from 'preact/hooks'
+import { useApp } from './app-context.ts'
+
+/** Keys pressed while an IME composes (Korean, Japanese, Chinese) report keyCode 229. */
+const IME_PROCESS_KEY = 229
+
+export function Composer() {
+  const { store, t, bot } = useApp()
+  const inputRef = useRef<HTMLTextAreaElement>(null)
+  const busy = store.busy.value
+  const empty = store.draft.value.trim() === ''
+
+  useEffect(() => {
+    // Phones would pop the keyboard over the greeting; only fine pointers get focus on load.
+    if (globalThis.matchMedia?.('(pointer: fine)').matches) inputRef.current?.focus()
+  }, [])
+
+  const submit = (event: Event) => {
+    event.preventDefault()
+    if (busy || empty) return
+    void store.send()
+    inputRef.current?.focus()
+  }
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return
+    if (event.keyCode === IME_PROCESS_KEY) return
+    submit(event)
+  }
+
+  return (
+    <form data-part="composer" onSubmit={submit}>
+      <label data-part="composer-label" class="cs-visually-hidden" for="chatskins-input">
+        {t('composer.label', bot)}
+      </label>
+      <textarea
+        ref={inputRef}
+        id="chatskins-input"
+        data-part="input"
+        rows={1}
+        value={store.draft.value}
+        placeholder={t('composer.placeholder', bot)}
+        aria-describedby="chatskins-hint"
+        enterkeyhint="send"
+        onInput={(event) => (store.draft.value = event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      <p id="chatskins-hint" data-part="composer-hint" class="cs-visually-hidden">
+        {t('composer.hint')}
+      </p>
+      {busy ? (
+        <button type="button" data-part="stop" onClick={store.stop}>
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <rect x="7" y="7" width="10" height="10" rx="2" />
+          </svg>
+          <span class="cs-visually-hidden">{t('composer.stop')}</span>
+        </button>
+      ) : (
+        <button type="submit" data-part="send" aria-disabled={empty}>
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d="M4 12l16-8-6 16-2.5-6.5z" />
+          </svg>
+          <span class="cs-visually-hidden">{t('composer.send')}</span>
+        </button>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,17 @@
+import { errorMessageKey } from '../api/chat-error.ts'
+import { useApp } from './app-context.ts'
+
+export function ErrorNotice() {
+  const { store, t } = useApp()
+  const error = store.error.value
+  if (!error) return null
+  return (
+    <div data-part="error" role="alert">
+      <p data-part="error-text">{t(errorMessageKey(error))}</p>
+      <p data-part="error-code">{t('error.code', { code: error.code })}</p>
+      <button type="button" data-part="error-dismiss" onClick={store.dismissError}>
+        {t('error.dismiss')}
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,29 @@
+import { useApp } from './app-context.ts'
+import { Avatar } from './Avatar.tsx'
+
+export function Header() {
+  const { boot, store, t } = useApp()
+  const typing = store.phase.value === 'sending' || store.phase.value === 'streaming'
+  return (
+    <header data-part="header">
+      {boot.layout.headerAvatar && <Avatar name={boot.botName} />}
+      <div data-part="title">
+        <h1 data-part="bot-name">{boot.botName}</h1>
+        <p data-part="status" data-typing={String(typing)}>
+          {t(typing ? 'header.status.typing' : 'header.status.online')}
+        </p>
+      </div>
+      <button
+        type="button"
+        data-part="new-chat"
+        onClick={() => store.newChat()}
+        disabled={store.messages.value.length === 0}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M12 5v14M5 12h14" />
+        </svg>
+        <span>{t('header.newChat')}</span>
+      </button>
+    </header>
+  )
+}

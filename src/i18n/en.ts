@@ -1,0 +1,36 @@
+/** The English dictionary is the source of every UI string key; other locales must match it. */
+export const en = {
+  'app.title': 'Chat with {bot}',
+  'header.status.online': 'Online',
+  'header.status.typing': 'Typing…',
+  'header.newChat': 'New chat',
+  'log.label': 'Conversation with {bot}',
+  'empty.title': 'Say hello to {bot}',
+  'empty.body': 'Ask anything. Answers appear as they are written.',
+  'composer.label': 'Message to {bot}',
+  'composer.placeholder': 'Message {bot}…',
+  'composer.send': 'Send',
+  'composer.stop': 'Stop',
+  'composer.hint': 'Enter to send, Shift+Enter for a new line',
+  'message.you': 'You',
+  'message.stopped': 'Stopped',
+  'message.failed': 'Not sent',
+  'message.interrupted': 'Answer interrupted',
+  'message.thinking': '{bot} is thinking',
+  'announce.answer': '{bot}: {text}',
+  'error.dismiss': 'Dismiss',
+  'error.network': 'Could not reach the chat server. Check your connection and try again.',
+  'error.rateLimited': 'Too many messages right now. Please wait a moment and try again.',
+  'error.unavailable': 'The assistant is unavailable right now. Please try again in a moment.',
+  'error.timeout': 'The assistant stopped answering. Please try again.',
+  'error.brokenStream': 'The answer was cut off. Please try again.',
+  'error.quota': 'The assistant has reached its usage limit. Please try again later.',
+  'error.conversationEnded': 'This conversation has ended. Start a new chat to continue.',
+  'error.tooLong': 'Your message is too long. Please shorten it and try again.',
+  'error.invalidRequest': 'The assistant could not accept this message. Please try again.',
+  'error.generic': 'Something went wrong. Please try again.',
+  'error.code': 'Error code: {code}',
+}
+
+export type MessageKey = keyof typeof en
+export type Dictionary = Record<MessageKey, string>

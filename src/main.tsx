@@ -1,0 +1,20 @@
+import { render } from 'preact'
+import './styles/base.css'
+import { createEndpointApi } from './api/endpoint-api.ts'
+import { readBootData } from './boot.ts'
+import { App } from './components/App.tsx'
+import { createTranslator } from './i18n/translate.ts'
+import { createChatStore } from './state/chat-store.ts'
+import { createConversationStorage } from './state/conversation-storage.ts'
+
+const boot = readBootData(document)
+const store = createChatStore({
+  api: createEndpointApi(boot.endpointId),
+  storage: createConversationStorage(boot.endpointId),
+})
+const root = document.getElementById('app')
+if (!root) throw new Error('chatskins: #app is missing from the page')
+render(
+  <App boot={boot} store={store} t={createTranslator(boot.locale)} bot={{ bot: boot.botName }} />,
+  root,
+)

@@ -1,0 +1,231 @@
+import { batch, computed, signal } from '@preact/signals'
+import type { ChatError } from '../api/chat-error.ts'
+import { isChatError, type EndpointApi } from '../api/endpoint-api.ts'
+import { readTalkStream } from '../api/read-talk-stream.ts'
+import type { DifyStreamEvent } from '../wire/dify.ts'
+import { createMessage, type ChatMessage } from './chat-message.ts'
+import type { ConversationStorage } from './conversation-storage.ts'
+
+export type ChatPhase = 'idle' | 'sending' | 'streaming' | 'stopping'
+
+export interface ChatStoreOptions {
+  api: EndpointApi
+  storage: ConversationStorage
+  /** Batches answer text into one update per frame; tests pass a synchronous one. */
+  scheduleFrame?: (callback: () => void) => void
+  now?: () => number
+  /** After Stop, how long Dify gets to end the stream before the client cuts it. */
+  stopGraceMs?: number
+}
+
+interface ActiveTurn {
+  query: string
+  controller: AbortController
+  bot: ChatMessage
+  taskId: string | undefined
+  unflushed: string
+  frameRequested: boolean
+  stopDeadline: ReturnType<typeof setTimeout> | undefined
+}
+
+/**
+ * The conversation of one endpoint: messages, the current turn and its phase, the composer draft.
+ * `send` streams one answer from `/talk`; `stop` asks Dify to stop and keeps the partial answer;
+ * `newChat` forgets the conversation. A failure keeps the user's text in the draft.
+ */
+export function createChatStore(options: ChatStoreOptions) {
+  const { api, storage } = options
+  const scheduleFrame = options.scheduleFrame ?? ((callback) => requestAnimationFrame(callback))
+  const now = options.now ?? Date.now
+  const stopGraceMs = options.stopGraceMs ?? 4000
+
+  const messages = signal<ChatMessage[]>([])
+  const conversationId = signal<string | null>(storage.read())
+  const phase = signal<ChatPhase>('idle')
+  const error = signal<ChatError | null>(null)
+  const draft = signal('')
+  /** The last finished answer, for the polite live region. */
+  const announcement = signal('')
+  const busy = computed(() => phase.value !== 'idle')
+  let turn: ActiveTurn | null = null
+
+  const flushText = (active: ActiveTurn) => {
+    active.frameRequested = false
+    if (!active.unflushed) return
+    active.bot.text.value += active.unflushed
+    active.unflushed = ''
+  }
+
+  const appendAnswer = (active: ActiveTurn, delta: string) => {
+    active.unflushed += delta
+    if (active.frameRequested) return
+    active.frameRequested = true
+    scheduleFrame(() => flushText(active))
+  }
+
+  const rememberConversation = (id: string | undefined) => {
+    if (!id || conversationId.value === id) return
+    conversationId.value = id
+    storage.write(id)
+  }
+
+  const handleEvent = (active: ActiveTurn, event: DifyStreamEvent) => {
+    if (turn !== active) return
+    rememberConversation(event.conversation_id)
+    active.taskId ??= event.task_id
+    if (phase.value === 'stopping') return
+    if (phase.value === 'sending') phase.value = 'streaming'
+    switch (event.event) {
+      case 'message':
+      case 'agent_message':
+        active.bot.status.value = 'streaming'
+        appendAnswer(active, event.answer)
+        break
+      case 'message_replace':
+        active.unflushed = ''
+        active.bot.text.value = event.answer
+        break
+      case 'error':
+        throw { code: event.code, status: event.status, message: event.message } satisfies ChatError
+    }
+  }
+
+  const failTurn = (active: ActiveTurn, failure: ChatError) => {
+    flushText(active)
+    const answered = active.bot.text.value !== ''
+    batch(() => {
+      if (answered) {
+        active.bot.status.value = 'error'
+        active.bot.error.value = failure
+      } else {
+        messages.value = messages.value.filter((message) => message !== active.bot)
+        const user = messages.value.at(-1)
+        if (user?.role === 'user') user.status.value = 'failed'
+      }
+      error.value = failure
+      if (draft.value.trim() === '') draft.value = active.query
+    })
+  }
+
+  const runTurn = async (active: ActiveTurn) => {
+    const sentConversation = conversationId.value
+    let stream: ReadableStream<Uint8Array>
+    try {
+      stream = await api.talk(
+        {
+          query: active.query,
+          inputs: {},
+          ...(sentConversation ? { conversation_id: sentConversation } : {}),
+        },
+        active.controller.signal,
+      )
+    } catch (failure) {
+      if (isChatError(failure) && failure.code === 'conversation_not_found' && sentConversation) {
+        // The stored conversation is gone (deleted, expired, other Dify app): start a new one
+        // with the same message instead of making the user retype it.
+        conversationId.value = null
+        storage.clear()
+        return runTurn(active)
+      }
+      throw failure
+    }
+    await readTalkStream(stream, (event) => handleEvent(active, event))
+  }
+
+  const send = async (text: string = draft.value) => {
+    const query = text.trim()
+    if (!query || turn) return
+    const user = createMessage('user', query, 'done', now())
+    const bot = createMessage('bot', '', 'pending', now())
+    const active: ActiveTurn = {
+      query,
+      controller: new AbortController(),
+      bot,
+      taskId: undefined,
+      unflushed: '',
+      frameRequested: false,
+      stopDeadline: undefined,
+    }
+    turn = active
+    batch(() => {
+      messages.value = [
+        ...messages.value.filter((message) => message.status.value !== 'failed'),
+        user,
+        bot,
+      ]
+      error.value = null
+      draft.value = ''
+      phase.value = 'sending'
+    })
+    try {
+      await runTurn(active)
+      flushText(active)
+      if (active.bot.status.value === 'pending' || active.bot.status.value === 'streaming') {
+        active.bot.status.value = phase.value === 'stopping' ? 'stopped' : 'done'
+      }
+    } catch (failure) {
+      if (active.controller.signal.aborted) {
+        flushText(active)
+        active.bot.status.value = 'stopped'
+      } else {
+        failTurn(
+          active,
+          isChatError(failure)
+            ? failure
+            : { code: 'stream_broken', status: 0, message: String(failure) },
+        )
+      }
+    } finally {
+      clearTimeout(active.stopDeadline)
+      if (turn === active) {
+        turn = null
+        batch(() => {
+          phase.value = 'idle'
+          if (active.bot.status.value === 'done') announcement.value = active.bot.text.value
+        })
+      }
+    }
+  }
+
+  const stop = () => {
+    const active = turn
+    if (!active || phase.value === 'stopping') return
+    flushText(active)
+    phase.value = 'stopping'
+    active.bot.status.value = 'stopped'
+    if (!active.taskId) return active.controller.abort()
+    // Dify ends the stream with message_end once it sees the stop (dify-api.md §3.2); if it
+    // doesn't within the grace period, cut the connection: the server then stops the task too.
+    active.stopDeadline = setTimeout(() => active.controller.abort(), stopGraceMs)
+    api.stop(active.taskId).catch(() => active.controller.abort())
+  }
+
+  const newChat = () => {
+    turn?.controller.abort()
+    turn = null
+    batch(() => {
+      phase.value = 'idle'
+      messages.value = []
+      conversationId.value = null
+      error.value = null
+      announcement.value = ''
+    })
+    storage.clear()
+  }
+
+  return {
+    messages,
+    conversationId,
+    phase,
+    error,
+    draft,
+    announcement,
+    busy,
+    send,
+    stop,
+    newChat,
+    dismissError: () => (error.value = null),
+  }
+}
+
+export type ChatStore = ReturnType<typeof createChatStore>
