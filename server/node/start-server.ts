@@ -17,6 +17,8 @@ export interface StartOptions {
   /** Overrides the config that env/argv would give (tests). */
   config?: ChatskinsConfig
   limits?: AppOptions['limits']
+  /** Overrides the built dist/client/index.html (tests that run before a build). */
+  pageTemplate?: string
   log?: (line: string) => void
 }
 
@@ -43,9 +45,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
   const clientDir = join(root, 'dist', 'client')
   const templatePath = join(clientDir, 'index.html')
-  const template = await readFile(templatePath, 'utf8').catch(() => {
-    throw new Error(`${templatePath} is missing: run \`npm run build\` first`)
-  })
+  const template =
+    options.pageTemplate ??
+    (await readFile(templatePath, 'utf8').catch(() => {
+      throw new Error(`${templatePath} is missing: run \`npm run build\` first`)
+    }))
 
   const app = createApp({
     config,

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { getCookie, setCookie } from 'hono/cookie'
+import { generateCookie, getCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import type { VisitorSigner } from './visitor-signer.ts'
 
@@ -16,10 +16,11 @@ export function visitorMiddleware(signer: VisitorSigner): MiddlewareHandler<AppE
     const endpointId = c.get('endpoint').config.id
     const cookie = getCookie(c, VISITOR_COOKIE)
     let visitorId = cookie ? await signer.verify(endpointId, cookie) : null
+    let newCookie: string | undefined
     if (!visitorId) {
       visitorId = crypto.randomUUID()
       const url = new URL(c.req.url)
-      setCookie(c, VISITOR_COOKIE, await signer.sign(endpointId, visitorId), {
+      newCookie = generateCookie(VISITOR_COOKIE, await signer.sign(endpointId, visitorId), {
         path: `/${endpointId}/`,
         httpOnly: true,
         sameSite: 'Lax',
@@ -29,5 +30,7 @@ export function visitorMiddleware(signer: VisitorSigner): MiddlewareHandler<AppE
     }
     c.set('visitor', { id: visitorId, user: `chatskins:${endpointId}:${visitorId}` })
     await next()
+    // Appended to whatever response the route built, streams and errors included.
+    if (newCookie) c.res.headers.append('Set-Cookie', newCookie)
   }
 }

@@ -1,0 +1,52 @@
+import { expect, type Page, type Request } from '@playwright/test'
+
+/** Drives one chat page the way a person does, and records the `/talk` requests it makes. */
+export function chatPage(page: Page) {
+  const talkBodies: Array<{ query: string; conversation_id?: string }> = []
+  page.on('request', (request: Request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname.endsWith('/talk')) {
+      talkBodies.push(request.postDataJSON())
+    }
+  })
+  const input = page.locator('[data-part=input]')
+  const botMessages = page.locator('[data-part=message][data-role=bot]')
+  const userMessages = page.locator('[data-part=message][data-role=user]')
+
+  return {
+    talkBodies,
+    input,
+    botMessages,
+    userMessages,
+    alert: page.locator('[data-part=error]'),
+    /** Types a message and sends it with Enter. */
+    async send(text: string) {
+      await input.fill(text)
+      await input.press('Enter')
+    },
+    /** Waits until the n-th answer (1-based) has finished streaming. */
+    async waitForAnswer(n: number) {
+      await expect(botMessages.nth(n - 1)).toHaveAttribute('data-state', 'done')
+      await expect(page.locator('[data-part=app]')).toHaveAttribute('data-busy', 'false')
+      return botMessages.nth(n - 1)
+    },
+    storedConversationId(endpointId: string) {
+      return page.evaluate(
+        (key) => localStorage.getItem(key),
+        `chatskins:${endpointId}:conversation_id`,
+      )
+    },
+  }
+}
+
+/** Fails the test on any dialog, uncaught script error or console error: nothing may execute. */
+export function failOnScriptActivity(page: Page) {
+  const problems: string[] = []
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`)
+    void dialog.dismiss()
+  })
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  return {
+    assertClean: () => expect(problems).toEqual([]),
+  }
+}

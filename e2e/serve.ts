@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url'
+import { serveFakeDify } from '../server/demo/serve-fake-dify.ts'
+import { startServer } from '../server/node/start-server.ts'
+
+/**
+ * The e2e stack, owned by Playwright's webServer: the fake Dify on 127.0.0.1:8790 and chatskins on
+ * 127.0.0.1:8791, configured by e2e/endpoints.json, so both hops are real HTTP.
+ */
+export const E2E_PORT = 8791
+const FAKE_PORT = 8790
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const upstream = await serveFakeDify({ port: FAKE_PORT, tokenDelayMs: 8 })
+await startServer({
+  root,
+  env: {
+    ...process.env,
+    E2E_DIFY_BASE: upstream.apiBase,
+    HOST: '127.0.0.1',
+    PORT: String(E2E_PORT),
+    SESSION_SECRET: 'e2e-session-secret-not-for-production',
+  },
+  argv: ['--config', fileURLToPath(new URL('endpoints.json', import.meta.url))],
+})

@@ -1,0 +1,34 @@
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { createFakeDify, type FakeDify, type FakeDifyOptions } from './fake-dify.ts'
+
+export interface ServedFakeDify {
+  /** The Service API base, e.g. `http://127.0.0.1:8790/v1`. */
+  apiBase: string
+  fake: FakeDify
+  close(): Promise<void>
+}
+
+/** Serves the fake Dify over real HTTP on loopback, for tests, e2e and benchmarks. */
+export async function serveFakeDify(
+  options: FakeDifyOptions & { port?: number } = {},
+): Promise<ServedFakeDify> {
+  const fake = createFakeDify(options)
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const started = serve(
+      { fetch: fake.fetch, hostname: '127.0.0.1', port: options.port ?? 0 },
+      () => resolve(started),
+    )
+    started.once('error', reject)
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    apiBase: `http://127.0.0.1:${port}/v1`,
+    fake,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if ('closeAllConnections' in server) server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}

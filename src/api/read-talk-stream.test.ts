@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import type { DifyStreamEvent } from '../wire/dify.ts'
+import { readTalkStream } from './read-talk-stream.ts'
+
+function streamOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk)
+      controller.close()
+    },
+  })
+}
+
+async function collect(chunks: Uint8Array[]): Promise<DifyStreamEvent[]> {
+  const events: DifyStreamEvent[] = []
+  await readTalkStream(streamOf(chunks), (event) => events.push(event))
+  return events
+}
+
+const RECORDS = [
+  'data: {"event":"message","conversation_id":"c1","task_id":"t1","id":"m1","answer":"안녕"}\n\n',
+  ': keep-alive\n\n',
+  'data: {"event":"message","conversation_id":"c1","task_id":"t1","id":"m1","answer":"하세요 🌸"}\n\n',
+  'data: {"event":"message_end","conversation_id":"c1","task_id":"t1","id":"m1"}\n\n',
+].join('')
+
+describe('readTalkStream', () => {
+  it('yields the same events however the bytes are split, UTF-8 characters included', async () => {
+    const bytes = new TextEncoder().encode(RECORDS)
+    const whole = await collect([bytes])
+    expect(whole.map((event) => event.event)).toEqual(['message', 'message', 'message_end'])
+    for (let cut = 1; cut < bytes.length; cut++) {
+      expect(await collect([bytes.slice(0, cut), bytes.slice(cut)])).toEqual(whole)
+    }
+    const singleBytes = Array.from(bytes, (byte) => Uint8Array.of(byte))
+    expect(await collect(singleBytes)).toEqual(whole)
+  })
+
+  it('treats an object with status >= 400 or without an event as an error', async () => {
+    const events = await collect([
+      new TextEncoder().encode(
+        'data: {"event":"message","status":500,"code":"boom","message":"x"}\n\n' +
+          'data: {"code":"odd","message":"no event"}\n\n',
+      ),
+    ])
+    expect(events).toEqual([
+      { event: 'error', code: 'boom', status: 500, message: 'x' },
+      { event: 'error', code: 'odd', status: 500, message: 'no event' },
+    ])
+  })
+
+  it('skips records that are not JSON and reads a final record without a blank line', async () => {
+    const events = await collect([
+      new TextEncoder().encode('data: {oops\n\ndata: {"event":"message_end","id":"m"}'),
+    ])
+    expect(events).toEqual([{ event: 'message_end', id: 'm' }])
+  })
+})
