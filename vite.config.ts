@@ -1,12 +1,36 @@
 import preact from '@preact/preset-vite'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
+
+/** In `npm run dev`, everything Vite doesn't serve itself goes to the chatskins server. */
+const devServer = process.env.CHATSKINS_DEV_SERVER ?? 'http://127.0.0.1:8787'
+
+/** Theme packs aren't modules Vite knows; reload the page when one changes. */
+function reloadOnThemeChange(): Plugin {
+  return {
+    name: 'chatskins-theme-reload',
+    configureServer(server) {
+      server.watcher.add('themes')
+      server.watcher.on('change', (file) => {
+        if (/[\\/]themes[\\/]/.test(file)) server.ws.send({ type: 'full-reload' })
+      })
+    },
+  }
+}
 
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [preact(), reloadOnThemeChange()],
+  server: {
+    proxy: {
+      '^/(?!@vite/|@id/|@fs/|src/|node_modules/|@react-refresh|__vite).*': {
+        target: devServer,
+        changeOrigin: false,
+      },
+    },
+  },
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,
-    // The server inlines nothing: CSP forbids inline script, so even tiny chunks stay files.
+    // Nothing inlined: the CSP forbids inline script, so even tiny chunks stay files.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     target: 'es2022',

@@ -4,7 +4,7 @@ import type { ChatskinsConfig, EndpointConfig } from './config/types.ts'
 import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts'
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { errorResponse, HttpError } from './errors.ts'
-import { SECURITY_HEADERS } from './http/security-headers.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { parametersHandler, stopHandler } from './routes/dify-proxy.ts'
 import { renderGallery } from './routes/gallery.ts'
 import { pageHandler } from './routes/page.ts'
@@ -24,9 +24,11 @@ export interface AppOptions {
   sessionSecret: string
   /** The built index.html; a function so `npm run dev` can serve Vite's fresh one. */
   pageTemplate: () => Promise<string>
-  /** Reads a built client file (`assets/…`, `static/…`) or a theme file (`themes/<id>/…`). */
+  /** Reads a built client file (`assets/…`, `static/…`, `fonts/…`) or a theme file (`themes/<id>/…`). */
   readStatic: (path: string) => Promise<StaticFile | null>
   limits?: Partial<TalkOptions>
+  /** `npm run dev`: relaxes the CSP just enough for Vite's hot reload. */
+  dev?: boolean
 }
 
 export const DEFAULT_LIMITS: TalkOptions = {
@@ -54,9 +56,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const signer = createVisitorSigner(options.sessionSecret)
   const app = new Hono<AppEnv>({ strict: true })
 
+  const headers = Object.entries(securityHeaders({ dev: options.dev ?? false }))
   app.use(async (c, next) => {
     await next()
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value)
+    for (const [name, value] of headers) c.res.headers.set(name, value)
   })
   app.onError((error) => {
     if (!(error instanceof HttpError)) console.error(error)
@@ -66,11 +69,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.get('/healthz', (c) => c.json({ ok: true }))
   app.get('/', (c) => c.html(renderGallery([...endpoints.values()])))
-  for (const prefix of ['/assets/*', '/static/*', '/themes/*']) {
+  for (const prefix of ['/assets/*', '/static/*', '/fonts/*', '/themes/*']) {
     app.get(prefix, async (c) => {
       const file = await options.readStatic(decodeURIComponent(c.req.path.slice(1)))
       if (!file) throw new HttpError(404, 'not_found', 'No such file.')
-      const immutable = c.req.path.startsWith('/assets/') || c.req.query('v') !== undefined
+      const immutable = /^\/(assets|fonts\/[a-z]+-[\d.]+)\//.test(c.req.path) || c.req.query('v') !== undefined
       return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': file.contentType,
         'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',

@@ -19,6 +19,7 @@ export interface StartOptions {
   limits?: AppOptions['limits']
   /** Overrides the built dist/client/index.html (tests that run before a build). */
   pageTemplate?: string
+  dev?: boolean
   log?: (line: string) => void
 }
 
@@ -58,6 +59,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     pageTemplate: async () => template,
     readStatic: createStaticReader({ client: clientDir, themes: themesDir }),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.dev ? { dev: true } : {}),
   })
   const hostname = env.HOST ?? '127.0.0.1'
   const port = Number(env.PORT ?? 8787)

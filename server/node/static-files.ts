@@ -15,8 +15,10 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json',
 }
 
+const CLIENT_FOLDERS = new Set(['assets', 'static', 'fonts'])
+
 export interface StaticRoots {
-  /** The built client (`dist/client`): serves `assets/…` and `static/…`. */
+  /** The built client (`dist/client`): serves `assets/…`, `static/…` and `fonts/…`. */
   client: string
   /** The theme packs folder: serves `themes/<id>/…`. */
   themes: string
