@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv, EndpointRuntime } from './app-env.ts'
 import type { ChatskinsConfig, EndpointConfig } from './config/types.ts'
+import { STATIC_FOLDERS } from './config/validate.ts'
 import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts'
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { errorResponse, HttpError } from './errors.ts'
@@ -69,11 +70,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.get('/healthz', (c) => c.json({ ok: true }))
   app.get('/', (c) => c.html(renderGallery([...endpoints.values()])))
-  for (const prefix of ['/assets/*', '/static/*', '/fonts/*', '/themes/*']) {
-    app.get(prefix, async (c) => {
+  for (const folder of STATIC_FOLDERS) {
+    app.get(`/${folder}/*`, async (c) => {
       const file = await options.readStatic(decodeURIComponent(c.req.path.slice(1)))
       if (!file) throw new HttpError(404, 'not_found', 'No such file.')
-      const immutable = /^\/(assets|fonts\/[a-z]+-[\d.]+)\//.test(c.req.path) || c.req.query('v') !== undefined
+      const immutable =
+        /^\/(assets|fonts\/[a-z]+-[\d.]+)\//.test(c.req.path) || c.req.query('v') !== undefined
       return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': file.contentType,
         'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',

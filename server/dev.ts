@@ -11,4 +11,10 @@ const template = readFileSync(new URL('../index.html', import.meta.url), 'utf8')
   '<!--chatskins:head-->',
   '<!--chatskins:head-->\n    <script type="module" src="/@vite/client"></script>',
 )
-await startServer({ root, env: process.env, argv: process.argv.slice(2), pageTemplate: template, dev: true })
+await startServer({
+  root,
+  env: process.env,
+  argv: process.argv.slice(2),
+  pageTemplate: template,
+  dev: true,
+})

@@ -20,8 +20,10 @@ function describeField(path: string): string {
  * The environment quick start: with `DIFY_API_KEY`, one endpoint `chat`; without it, the demo:
  * one endpoint per theme, named after the theme, answered by the built-in demo bot.
  */
-export function configFromEnvironment(env: Env, themeIds: readonly string[]): ChatskinsConfig {
+export function configFromEnvironment(rawEnv: Env, themeIds: readonly string[]): ChatskinsConfig {
   const source = 'environment'
+  // An empty variable counts as unset, like most shells' ${VAR:-default}.
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, value]) => value !== ''))
   if (!env.DIFY_API_KEY) {
     return validateConfig(
       {

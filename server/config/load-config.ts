@@ -37,6 +37,12 @@ export function loadConfig({ env, argv, themeIds }: LoadConfigOptions): Chatskin
 
 function configPathFromArgs(argv: readonly string[]): string | undefined {
   const index = argv.indexOf('--config')
-  if (index >= 0) return argv[index + 1]
-  return argv.find((arg) => arg.startsWith('--config='))?.slice('--config='.length)
+  const path =
+    index >= 0
+      ? argv[index + 1]
+      : argv.find((arg) => arg.startsWith('--config='))?.slice('--config='.length)
+  if (path === '' || (index >= 0 && (path === undefined || path.startsWith('--')))) {
+    throw new ConfigError('command line', '--config', 'needs a file path')
+  }
+  return path
 }

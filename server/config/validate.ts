@@ -9,8 +9,10 @@ import {
 } from './types.ts'
 
 const ENDPOINT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/
+/** Folders of static files the server serves at its root (`/assets/…`, `/themes/…`). */
+export const STATIC_FOLDERS = ['assets', 'static', 'fonts', 'themes'] as const
 /** First path segments the server itself serves; an endpoint may not shadow them. */
-export const RESERVED_IDS = new Set(['assets', 'themes', 'healthz', 'api', 'favicon.ico'])
+export const RESERVED_IDS = new Set<string>([...STATIC_FOLDERS, 'healthz', 'api', 'favicon.ico'])
 const SCHEMES: readonly ColorScheme[] = ['auto', 'light', 'dark']
 const ENDPOINT_FIELDS = new Set(['id', 'theme', 'botName', 'locale', 'scheme', 'dify'])
 const MAX_BOT_NAME = 100

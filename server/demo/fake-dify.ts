@@ -32,7 +32,7 @@ export function createFakeDify(options: FakeDifyOptions = {}) {
   const store = createFakeStore()
   /** task id → the user who started it, and whether stop was called. */
   const tasks = new Map<string, { user: string; stopRequested: boolean }>()
-  const app = new Hono<FakeEnv>().basePath('/v1')
+  const app = new Hono<FakeEnv>({ strict: false }).basePath('/v1')
 
   app.get('/', (c) =>
     c.json({ welcome: 'Dify OpenAPI', api_version: 'v1', server_version: '1.9.0' }),
@@ -136,7 +136,7 @@ export function createFakeDify(options: FakeDifyOptions = {}) {
     conversation.updated_at = message.created_at
     const turnNumber = conversation.messages.length
     if (conversation.name === 'New conversation' && body.auto_generate_name !== false) {
-      conversation.name = query.slice(0, 40) || 'New conversation'
+      conversation.name = Array.from(query).slice(0, 40).join('') || 'New conversation'
     }
     const answer = directives.echo
       ? query

@@ -78,7 +78,7 @@ export function registerHistoryRoutes(app: Hono<FakeEnv>): void {
     if (body.auto_generate === true) {
       const first = conversation.messages[0]
       if (!first) return difyError(400, 'invalid_param', '')
-      conversation.name = first.query.slice(0, 40)
+      conversation.name = Array.from(first.query).slice(0, 40).join('')
     } else {
       if (typeof body.name !== 'string' || body.name.trim() === '') {
         return difyError(400, 'invalid_param', 'name is required when auto_generate is false')

@@ -7,7 +7,10 @@ export interface SecurityHeaderOptions {
  * Headers every response carries. The CSP allows no inline script at all: the boot data is inert
  * JSON and the client bundle is a same-origin file. Styles set through the CSSOM stay allowed.
  */
-export function securityHeaders({ dev = false }: SecurityHeaderOptions = {}): Record<string, string> {
+export function securityHeaders({ dev = false }: SecurityHeaderOptions = {}): Record<
+  string,
+  string
+> {
   const policy = [
     "default-src 'self'",
     "script-src 'self'",

@@ -66,8 +66,8 @@ export function toBrowserEvent(event: Json): Json | null {
     }
   }
   if (typeof type !== 'string') return null
-  const fields = PASS_THROUGH_FIELDS[type]
-  if (!fields) return null
+  if (!Object.hasOwn(PASS_THROUGH_FIELDS, type)) return null
+  const fields = PASS_THROUGH_FIELDS[type]!
   const browserEvent = pick(event, [...ENVELOPE_FIELDS, ...fields])
   if (isRecord(event.data)) browserEvent.data = pick(event.data, STEP_FIELDS)
   if (type === 'message_end' && isRecord(event.metadata)) {

@@ -1,4 +1,4 @@
-import { createParser, type ParseError } from 'eventsource-parser'
+import { createParser } from 'eventsource-parser'
 import { toBrowserEvent } from './browser-event.ts'
 
 export interface RelayOptions {
@@ -40,14 +40,19 @@ export function relayDifyStream(
   let events = 0
   let bytes = 0
   let lastIds: Record<string, unknown> = {}
-  let parseFailure: ParseError | null = null
+  let parseFailure = false
   let pendingRead: Promise<ReadableStreamReadResult<Uint8Array>> | null = null
   let idleSince = Date.now()
+  let lastWrite = Date.now()
   let finished = false
 
   const parser = createParser({
     maxBufferSize: options.maxRecordChars,
     onEvent({ data }) {
+      if (data.length > options.maxRecordChars) {
+        parseFailure = true
+        return
+      }
       const browserEvent = parseRecord(data)
       if (!browserEvent) return
       events++
@@ -59,7 +64,7 @@ export function relayDifyStream(
       output += `data: ${JSON.stringify(browserEvent)}\n\n`
     },
     onError(error) {
-      if (error.type === 'max-buffer-size-exceeded') parseFailure = error
+      if (error.type === 'max-buffer-size-exceeded') parseFailure = true
     },
   })
 
@@ -80,7 +85,10 @@ export function relayDifyStream(
         pendingRead ??= reader.read()
         let result: ReadableStreamReadResult<Uint8Array> | typeof TIMED_OUT
         try {
-          result = await withTimeout(pendingRead, options.keepAliveMs)
+          // Dify's own pings produce no output, so the browser's keep-alive is timed from our
+          // last write, not from the last upstream byte.
+          const untilKeepAlive = options.keepAliveMs - (Date.now() - lastWrite)
+          result = await withTimeout(pendingRead, Math.max(0, untilKeepAlive))
         } catch {
           if (finished) return
           controller.enqueue(
@@ -92,6 +100,7 @@ export function relayDifyStream(
         if (result === TIMED_OUT) {
           if (Date.now() - idleSince < options.idleTimeoutMs) {
             controller.enqueue(KEEP_ALIVE)
+            lastWrite = Date.now()
             return
           }
           controller.enqueue(
@@ -137,6 +146,7 @@ export function relayDifyStream(
     if (output === '') return false
     controller.enqueue(encoder.encode(output))
     output = ''
+    lastWrite = Date.now()
     return true
   }
 }

@@ -23,8 +23,9 @@ export function validateTalkBody(body: Record<string, unknown>, limits: TalkLimi
   const bad = (code: string, message: string): never => {
     throw new HttpError(400, code, message)
   }
-  const query = body.query
-  if (typeof query !== 'string' || query.trim() === '') bad('invalid_query', 'query is required')
+  // Dify strips NUL characters, so a query of only NULs is as empty as a blank one.
+  const query = typeof body.query === 'string' ? body.query.replace(/\0/g, '') : undefined
+  if (query === undefined || query.trim() === '') bad('invalid_query', 'query is required')
   if ((query as string).length > limits.maxQueryChars) {
     bad('query_too_long', `query is longer than ${limits.maxQueryChars} characters`)
   }
@@ -47,7 +48,7 @@ export function validateTalkBody(body: Record<string, unknown>, limits: TalkLimi
   }
 
   return {
-    query: (query as string).replace(/\0/g, ''),
+    query: query as string,
     conversationId:
       typeof conversationId === 'string' && conversationId ? conversationId : undefined,
     inputs: inputs as Record<string, unknown>,

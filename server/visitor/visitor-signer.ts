@@ -36,7 +36,8 @@ export function createVisitorSigner(secret: string): VisitorSigner {
       const [visitorId, signature, ...rest] = cookieValue.split('.')
       if (!visitorId || !signature || rest.length > 0 || !UUID.test(visitorId)) return null
       const bytes = fromBase64Url(signature)
-      if (!bytes) return null
+      // Only the canonical spelling: the last character's unused bits must not vary.
+      if (!bytes || toBase64Url(bytes) !== signature) return null
       const valid = await crypto.subtle.verify(
         'HMAC',
         await key,
