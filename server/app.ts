@@ -6,7 +6,7 @@ import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { errorResponse, HttpError } from './errors.ts'
 import { securityHeaders } from './http/security-headers.ts'
-import { parametersHandler, stopHandler } from './routes/dify-proxy.ts'
+import { registerDifyApiRoutes } from './routes/dify-api-routes.ts'
 import { renderGallery } from './routes/gallery.ts'
 import { pageHandler } from './routes/page.ts'
 import { talkHandler, type TalkOptions } from './routes/talk.ts'
@@ -90,15 +90,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     await next()
   })
   app.get('/:id', (c) => {
-    if (!endpoints.has(c.req.param('id')))
+    if (!endpoints.has(c.req.param('id'))) {
       throw new HttpError(404, 'endpoint_not_found', 'There is no chat here.')
+    }
     return c.redirect(`/${c.req.param('id')}/`, 301)
   })
   app.use('/:id/*', visitorMiddleware(signer))
   app.get('/:id/', pageHandler(options.pageTemplate))
   app.post('/:id/talk', talkHandler(limits))
-  app.post('/:id/api/chat-messages/:task_id/stop', stopHandler(limits.maxBodyBytes))
-  app.get('/:id/api/parameters', parametersHandler)
+  registerDifyApiRoutes(app, { maxBodyBytes: limits.maxBodyBytes })
   return app
 }
 
