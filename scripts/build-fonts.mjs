@@ -33,5 +33,7 @@ for (const font of FONTS) {
     )
   })
   writeFileSync(join(outDir, `${font.id}.css`), css.join('\n') + '\n')
-  console.log(`fonts: ${font.family} ${version}, ${faces.length} slices → dist/client/fonts/${font.id}.css`)
+  console.log(
+    `fonts: ${font.family} ${version}, ${faces.length} slices → dist/client/fonts/${font.id}.css`,
+  )
 }

@@ -4,11 +4,15 @@ import { spawn } from 'node:child_process'
 
 const serverPort = process.env.PORT ?? '8787'
 const children = [
-  spawn('npx', ['tsx', 'watch', '--clear-screen=false', 'server/dev.ts', ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, PORT: serverPort },
-    detached: true,
-  }),
+  spawn(
+    'npx',
+    ['tsx', 'watch', '--clear-screen=false', 'server/dev.ts', ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, PORT: serverPort },
+      detached: true,
+    },
+  ),
   spawn('npx', ['vite', '--host', '127.0.0.1', '--port', process.env.DEV_PORT ?? '5173'], {
     stdio: 'inherit',
     env: { ...process.env, CHATSKINS_DEV_SERVER: `http://127.0.0.1:${serverPort}` },

@@ -2,6 +2,7 @@ import type { MessageKey } from '../i18n/translate.ts'
 import type { ChatMessage, MessageStatus } from '../state/chat-message.ts'
 import { useApp } from './app-context.ts'
 import { Avatar } from './Avatar.tsx'
+import { MarkdownContent } from './MarkdownContent.tsx'
 
 const NOTICE: Partial<Record<MessageStatus, MessageKey>> = {
   stopped: 'message.stopped',
@@ -35,6 +36,12 @@ export function MessageItem({ message }: { message: ChatMessage }) {
                 <i />
                 <i />
               </span>
+            ) : isBot ? (
+              <MarkdownContent
+                text={text}
+                streaming={status === 'streaming' || status === 'pending'}
+                labels={{ copy: t('message.copyCode'), copied: t('message.codeCopied') }}
+              />
             ) : (
               <div data-part="content">{text}</div>
             )}

@@ -9,11 +9,11 @@ const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/
 const HAN_FONT_BY_LOCALE: Record<string, CjkFont> = { ja: 'jp', ko: 'kr', 'zh-Hant': 'tc' }
 
 export function cjkFontsFor(text: string, locale: string): CjkFont[] {
-  const fonts: CjkFont[] = []
-  if (HANGUL.test(text)) fonts.push('kr')
-  if (KANA.test(text)) fonts.push('jp')
-  if (HAN.test(text)) fonts.push(HAN_FONT_BY_LOCALE[locale] ?? 'sc')
-  return fonts
+  const fonts = new Set<CjkFont>()
+  if (HANGUL.test(text)) fonts.add('kr')
+  if (KANA.test(text)) fonts.add('jp')
+  if (HAN.test(text)) fonts.add(HAN_FONT_BY_LOCALE[locale] ?? 'sc')
+  return [...fonts]
 }
 
 /**

@@ -17,6 +17,8 @@ export const en = {
   'message.failed': 'Not sent',
   'message.interrupted': 'Answer interrupted',
   'message.thinking': '{bot} is thinking',
+  'message.copyCode': 'Copy code',
+  'message.codeCopied': 'Copied',
   'announce.answer': '{bot}: {text}',
   'error.dismiss': 'Dismiss',
   'error.network': 'Could not reach the chat server. Check your connection and try again.',

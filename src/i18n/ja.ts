@@ -18,6 +18,8 @@ export const ja: Dictionary = {
   'message.failed': '送信できませんでした',
   'message.interrupted': '回答が中断されました',
   'message.thinking': '{bot}が考えています',
+  'message.copyCode': 'コードをコピー',
+  'message.codeCopied': 'コピーしました',
   'announce.answer': '{bot}: {text}',
   'error.dismiss': '閉じる',
   'error.network': 'チャットサーバーに接続できません。接続を確認して、もう一度お試しください。',

@@ -18,6 +18,8 @@ export const ko: Dictionary = {
   'message.failed': '전송 실패',
   'message.interrupted': '답변이 중단됨',
   'message.thinking': '{bot}이(가) 생각 중',
+  'message.copyCode': '코드 복사',
+  'message.codeCopied': '복사됨',
   'announce.answer': '{bot}: {text}',
   'error.dismiss': '닫기',
   'error.network': '채팅 서버에 연결할 수 없어요. 연결을 확인하고 다시 시도해 주세요.',

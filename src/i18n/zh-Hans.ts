@@ -18,6 +18,8 @@ export const zhHans: Dictionary = {
   'message.failed': '未发送',
   'message.interrupted': '回答已中断',
   'message.thinking': '{bot}正在思考',
+  'message.copyCode': '复制代码',
+  'message.codeCopied': '已复制',
   'announce.answer': '{bot}：{text}',
   'error.dismiss': '关闭',
   'error.network': '无法连接到聊天服务器。请检查网络后重试。',

@@ -18,6 +18,8 @@ export const zhHant: Dictionary = {
   'message.failed': '未傳送',
   'message.interrupted': '回答已中斷',
   'message.thinking': '{bot}正在思考',
+  'message.copyCode': '複製程式碼',
+  'message.codeCopied': '已複製',
   'announce.answer': '{bot}：{text}',
   'error.dismiss': '關閉',
   'error.network': '無法連線到聊天伺服器。請檢查網路後再試一次。',

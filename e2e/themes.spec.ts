@@ -1,0 +1,131 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { chatPage, failOnScriptActivity } from './chat-page.ts'
+
+const THEMES = ['minimal', 'kawaii', 'korean', 'western'] as const
+const VIEWPORTS = [
+  { width: 360, height: 740 },
+  { width: 1280, height: 800 },
+] as const
+const SCHEMES = ['light', 'dark'] as const
+
+for (const theme of THEMES) {
+  for (const viewport of VIEWPORTS) {
+    for (const scheme of SCHEMES) {
+      const name = `${theme}-${viewport.width}x${viewport.height}-${scheme}`
+      test(`theme ${name}: chat works, fits, passes axe`, async ({ browser }, testInfo) => {
+        const context = await browser.newContext({ viewport, colorScheme: scheme })
+        const page = await context.newPage()
+        const guard = failOnScriptActivity(page)
+        const chat = chatPage(page)
+        await page.goto(`/${theme}/`)
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+        await expectNoHorizontalScroll(page)
+
+        await chat.send('Hello! Show me what you can do')
+        await chat.waitForAnswer(1)
+        await chat.send('한국어도 돼요? 日本語も？')
+        await chat.waitForAnswer(2)
+        await expect(chat.userMessages).toHaveCount(2)
+        await expectNoHorizontalScroll(page)
+
+        const axe = await new AxeBuilder({ page }).analyze()
+        const serious = axe.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map(
+            (violation) =>
+              `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+          )
+        expect(serious).toEqual([])
+
+        await page.evaluate(() => document.fonts.ready)
+        const path = testInfo.outputPath(`${name}.png`)
+        await page.screenshot({ path: `test-results/screenshots/${name}.png` })
+        await page.screenshot({ path })
+        await testInfo.attach(name, { path, contentType: 'image/png' })
+        guard.assertClean()
+        await context.close()
+      })
+    }
+  }
+}
+
+test('the four themes really look different', async ({ browser }) => {
+  const looks = new Map<string, Record<string, string>>()
+  for (const theme of THEMES) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    const chat = chatPage(page)
+    await page.goto(`/${theme}/`)
+    await chat.send('hello')
+    await chat.waitForAnswer(1)
+    looks.set(theme, await page.evaluate(readLook))
+    await page.close()
+  }
+  for (const [i, a] of THEMES.entries()) {
+    for (const b of THEMES.slice(i + 1)) {
+      const lookA = looks.get(a)!
+      const lookB = looks.get(b)!
+      const differing = Object.keys(lookA).filter((key) => lookA[key] !== lookB[key])
+      expect(
+        differing.length,
+        `${a} vs ${b} differ in: ${differing.join(', ')}`,
+      ).toBeGreaterThanOrEqual(5)
+    }
+  }
+})
+
+test('the gallery lists every endpoint with its theme preview', async ({ page }) => {
+  await page.goto('/')
+  const cards = page.locator('.card')
+  await expect(cards).toHaveCount(await page.locator('.card a').count())
+  for (const theme of THEMES) {
+    const card = page.locator(`.card a[href="/${theme}/"]`)
+    await expect(card).toBeVisible()
+    const image = card.locator('img')
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0)
+  }
+  await page.locator('.card a[href="/korean/"]').click()
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'korean')
+})
+
+async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+    log: (() => {
+      const log = document.querySelector('[data-part=log]')
+      return log ? log.scrollWidth - log.clientWidth : 0
+    })(),
+  }))
+  expect(overflow.scroll).toBeLessThanOrEqual(overflow.width)
+  expect(overflow.log).toBeLessThanOrEqual(0)
+}
+
+function readLook(): Record<string, string> {
+  const style = (selector: string) => {
+    const element = document.querySelector(selector)
+    return element ? getComputedStyle(element) : null
+  }
+  const page = style('body')
+  const header = style('[data-part=header]')
+  const user = style('[data-part=bubble][data-role=user]')
+  const bot = style('[data-part=bubble][data-role=bot]')
+  const input = style('[data-part=input]')
+  const send = style('[data-part=send]')
+  return {
+    pageBackground: `${page?.backgroundColor} ${page?.backgroundImage}`,
+    pageFont: page?.fontFamily ?? '',
+    headerBackground: `${header?.backgroundColor} ${header?.backgroundImage}`,
+    userBackground: `${user?.backgroundColor} ${user?.backgroundImage}`,
+    userColor: user?.color ?? '',
+    userRadius: user?.borderRadius ?? '',
+    userPadding: user?.padding ?? '',
+    botBackground: `${bot?.backgroundColor} ${bot?.backgroundImage}`,
+    botRadius: bot?.borderRadius ?? '',
+    botShadow: bot?.boxShadow ?? '',
+    inputRadius: input?.borderRadius ?? '',
+    sendBackground: `${send?.backgroundColor} ${send?.backgroundImage}`,
+  }
+}

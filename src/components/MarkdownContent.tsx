@@ -1,0 +1,71 @@
+import type { VNode } from 'preact'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import type { CodeBlockLabels } from '../markdown/code-blocks.ts'
+import { loadedMarkdown, loadMarkdown, type MarkdownModule } from '../markdown/load-markdown.ts'
+
+export interface MarkdownContentProps {
+  text: string
+  /** Still arriving: settled blocks are kept and only the live tail is rendered again. */
+  streaming: boolean
+  labels: CodeBlockLabels
+}
+
+/** A bot answer as sanitized markdown; plain text until the renderer has loaded. */
+export function MarkdownContent(props: MarkdownContentProps) {
+  const [markdown, setMarkdown] = useState(loadedMarkdown)
+  useEffect(() => {
+    if (!markdown) loadMarkdown().then(setMarkdown, () => {})
+  }, [])
+  if (!markdown) return <div data-part="content">{props.text}</div>
+  return <RenderedMarkdown markdown={markdown} {...props} />
+}
+
+function RenderedMarkdown({
+  markdown,
+  text,
+  streaming,
+  labels,
+}: MarkdownContentProps & { markdown: MarkdownModule }) {
+  const renderer = useMemo(() => markdown.createStreamingMarkdown(), [markdown])
+  const nodes = useRef(new Map<string, VNode>())
+  const view = streaming ? renderer.update(text) : renderer.finish(text)
+
+  // Handing Preact the same vnode again makes it skip the block: its DOM (with the copy button
+  // and highlighting added after mount) stays as it is.
+  const kept = new Map<string, VNode>()
+  for (const { key, html } of view.blocks) {
+    const enhance = (element: HTMLElement) => markdown.enhanceCodeBlocks(element, labels)
+    kept.set(
+      key,
+      nodes.current.get(key) ?? <SettledBlock key={key} html={html} onMount={enhance} />,
+    )
+  }
+  nodes.current = kept
+
+  return (
+    <div
+      data-part="content"
+      data-format="markdown"
+      onClick={(event) => void markdown.copyCodeOnClick(event, labels)}
+    >
+      {[...kept.values()]}
+      {view.tailHtml && (
+        <div data-part="markdown-tail" dangerouslySetInnerHTML={{ __html: view.tailHtml }} />
+      )}
+    </div>
+  )
+}
+
+function SettledBlock({
+  html,
+  onMount,
+}: {
+  html: string
+  onMount: (element: HTMLElement) => void
+}) {
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (ref.current) onMount(ref.current)
+  }, [])
+  return <div ref={ref} data-part="markdown-block" dangerouslySetInnerHTML={{ __html: html }} />
+}
