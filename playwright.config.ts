@@ -4,6 +4,9 @@ import { findChromium } from './scripts/find-chromium.ts'
 const executablePath = findChromium()
 if (!executablePath) throw new Error('No Chromium found: run `tsx scripts/ensure-chromium.ts`')
 
+/** Set E2E_PORT to run two e2e suites side by side (the fake Dify takes the port below it). */
+const port = Number(process.env.E2E_PORT ?? 8791)
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -15,7 +18,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:8791',
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
@@ -24,8 +27,8 @@ export default defineConfig({
   },
   webServer: {
     command: 'npx tsx e2e/serve.ts',
-    url: 'http://127.0.0.1:8791/healthz',
-    reuseExistingServer: !process.env.CI,
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -4,10 +4,11 @@ import { startServer } from '../server/node/start-server.ts'
 
 /**
  * The e2e stack, owned by Playwright's webServer: the fake Dify on 127.0.0.1:8790 and chatskins on
- * 127.0.0.1:8791, configured by e2e/endpoints.json, so both hops are real HTTP.
+ * 127.0.0.1:8791 (E2E_PORT moves both), configured by e2e/endpoints.json, so both hops are real
+ * HTTP.
  */
-export const E2E_PORT = 8791
-const FAKE_PORT = 8790
+const E2E_PORT = Number(process.env.E2E_PORT ?? 8791)
+const FAKE_PORT = Number(process.env.E2E_FAKE_PORT ?? E2E_PORT - 1)
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const upstream = await serveFakeDify({ port: FAKE_PORT, tokenDelayMs: 8 })

@@ -1,4 +1,5 @@
-import { NETWORK_ERROR, readErrorResponse, type ChatError } from './chat-error.ts'
+import type { ChatError } from './chat-error.ts'
+import { jsonBody, requestEndpoint } from './request-json.ts'
 
 export interface TalkRequest {
   query: string
@@ -6,7 +7,7 @@ export interface TalkRequest {
   inputs: Record<string, unknown>
 }
 
-/** The client's only way to the server: its own endpoint's paths, same origin. */
+/** The chat turn's way to the server: its own endpoint's paths, same origin. */
 export interface EndpointApi {
   /** Resolves with the open event stream, or rejects with a ChatError. */
   talk(request: TalkRequest, signal: AbortSignal): Promise<ReadableStream<Uint8Array>>
@@ -14,33 +15,22 @@ export interface EndpointApi {
 }
 
 export function createEndpointApi(endpointId: string): EndpointApi {
-  const base = `/${encodeURIComponent(endpointId)}`
-  const postJson = async (path: string, body: unknown, signal?: AbortSignal) => {
-    try {
-      return await fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Accept: 'text/event-stream, application/json',
-        },
-        body: JSON.stringify(body),
-        credentials: 'same-origin',
-        ...(signal ? { signal } : {}),
-      })
-    } catch (error) {
-      if (signal?.aborted) throw error
-      throw NETWORK_ERROR
-    }
-  }
   return {
     async talk(request, signal) {
-      const response = await postJson('/talk', request, signal)
-      if (!response.ok || !response.body) throw await readErrorResponse(response)
+      const response = await requestEndpoint(endpointId, '/talk', {
+        method: 'POST',
+        ...jsonBody(request),
+        signal,
+      })
+      if (!response.body)
+        throw { code: 'empty_response', status: 502, message: '' } satisfies ChatError
       return response.body
     },
     async stop(taskId) {
-      const response = await postJson(`/api/chat-messages/${encodeURIComponent(taskId)}/stop`, {})
-      if (!response.ok) throw await readErrorResponse(response)
+      await requestEndpoint(endpointId, `/api/chat-messages/${encodeURIComponent(taskId)}/stop`, {
+        method: 'POST',
+        ...jsonBody({}),
+      })
     },
   }
 }

@@ -15,6 +15,8 @@ export interface ChatMessage {
   text: Signal<string>
   status: Signal<MessageStatus>
   error: Signal<ChatError | null>
+  /** Dify's message id, once the stream (or history) has told it. */
+  difyId: Signal<string | undefined>
   /** Epoch milliseconds. */
   createdAt: number
 }
@@ -33,6 +35,7 @@ export function createMessage(
     text: signal(text),
     status: signal(status),
     error: signal(null),
+    difyId: signal(undefined),
     createdAt,
   }
 }

@@ -4,6 +4,7 @@ import { isChatError, type EndpointApi } from '../api/endpoint-api.ts'
 import { readTalkStream } from '../api/read-talk-stream.ts'
 import type { DifyStreamEvent } from '../wire/dify.ts'
 import { createMessage, type ChatMessage } from './chat-message.ts'
+import { applyMessageEvent } from './message-events.ts'
 import type { ConversationStorage } from './conversation-storage.ts'
 
 export type ChatPhase = 'idle' | 'sending' | 'streaming' | 'stopping'
@@ -16,6 +17,8 @@ export interface ChatStoreOptions {
   now?: () => number
   /** After Stop, how long Dify gets to end the stream before the client cuts it. */
   stopGraceMs?: number
+  /** The app's input variables (dify-api.md §3.10), sent with every turn. */
+  getInputs?: () => Record<string, unknown>
 }
 
 interface ActiveTurn {
@@ -38,6 +41,7 @@ export function createChatStore(options: ChatStoreOptions) {
   const scheduleFrame = options.scheduleFrame ?? ((callback) => requestAnimationFrame(callback))
   const now = options.now ?? Date.now
   const stopGraceMs = options.stopGraceMs ?? 4000
+  const getInputs = options.getInputs ?? (() => ({}))
 
   const messages = signal<ChatMessage[]>([])
   const conversationId = signal<string | null>(storage.read())
@@ -73,6 +77,7 @@ export function createChatStore(options: ChatStoreOptions) {
     if (turn !== active) return
     rememberConversation(event.conversation_id)
     active.taskId ??= event.task_id
+    applyMessageEvent(active.bot, event)
     if (phase.value === 'stopping') return
     if (phase.value === 'sending') phase.value = 'streaming'
     switch (event.event) {
