@@ -119,7 +119,7 @@ export function createChatStore(options: ChatStoreOptions) {
       stream = await api.talk(
         {
           query: active.query,
-          inputs: {},
+          inputs: getInputs(),
           ...(sentConversation ? { conversation_id: sentConversation } : {}),
         },
         active.controller.signal,
