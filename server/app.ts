@@ -6,7 +6,7 @@ import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { errorResponse, HttpError } from './errors.ts'
 import { securityHeaders } from './http/security-headers.ts'
-import { registerDifyApiRoutes } from './routes/dify-api-routes.ts'
+import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
 import { renderGallery } from './routes/gallery.ts'
 import { pageHandler } from './routes/page.ts'
 import { talkHandler, type TalkOptions } from './routes/talk.ts'
@@ -27,15 +27,17 @@ export interface AppOptions {
   pageTemplate: () => Promise<string>
   /** Reads a built client file (`assets/…`, `static/…`, `fonts/…`) or a theme file (`themes/<id>/…`). */
   readStatic: (path: string) => Promise<StaticFile | null>
-  limits?: Partial<TalkOptions>
+  limits?: Partial<TalkOptions & DifyApiRouteOptions>
   /** `npm run dev`: relaxes the CSP just enough for Vite's hot reload. */
   dev?: boolean
 }
 
-export const DEFAULT_LIMITS: TalkOptions = {
+export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
   maxBodyBytes: 64 * 1024,
   maxQueryChars: 8000,
   maxFiles: 10,
+  maxUploadBytes: 15 * 1024 * 1024,
+  maxAudioBytes: 30 * 1024 * 1024,
   relay: { idleTimeoutMs: 60_000, keepAliveMs: 15_000, maxRecordChars: 1_000_000 },
 }
 
@@ -45,7 +47,7 @@ export const DEFAULT_LIMITS: TalkOptions = {
  * the caller, so this runs on any runtime Hono supports.
  */
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const limits: TalkOptions = { ...DEFAULT_LIMITS, ...options.limits }
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const difyClientFor = createDifyClientFactory()
   const endpoints = new Map(
     options.config.endpoints.map((config) => {
@@ -98,7 +100,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/:id/*', visitorMiddleware(signer))
   app.get('/:id/', pageHandler(options.pageTemplate))
   app.post('/:id/talk', talkHandler(limits))
-  registerDifyApiRoutes(app, { maxBodyBytes: limits.maxBodyBytes })
+  registerDifyApiRoutes(app, limits)
   return app
 }
 

@@ -27,7 +27,8 @@ describe('parseDirectives', () => {
   it('maps every directive name to its switch', () => {
     const { query, directives } = parseDirectives(
       '[[split]][[ping-first]][[classic]][[error-event=400]][[http=429]][[html=502]][[slow=5]]' +
-        '[[first-byte=100]][[reset]][[stall]][[echo]][[garbage]][[replace]][[end-first]][[long=3000]]',
+        '[[first-byte=100]][[reset]][[stall]][[echo]][[garbage]][[replace]][[end-first]][[long=3000]]' +
+        '[[cite]][[file]][[many=40]]',
     )
     expect(query).toBe('')
     expect(directives).toEqual({
@@ -46,6 +47,9 @@ describe('parseDirectives', () => {
       replace: true,
       endFirst: true,
       longChars: 3000,
+      cite: true,
+      file: true,
+      many: 40,
     })
   })
 

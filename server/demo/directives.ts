@@ -34,6 +34,12 @@ export interface Directives {
   endFirst: boolean
   /** Answer with this many characters of generated markdown. */
   longChars: number | undefined
+  /** Add two citations (`metadata.retriever_resources`) to the answer. */
+  cite: boolean
+  /** Add a picture "drawn by a tool": a `message_file` event (belongs_to assistant). */
+  file: boolean
+  /** Before this turn, add this many question/answer pairs to the conversation at once. */
+  many: number | undefined
 }
 
 const DIRECTIVE = /\[\[([a-z-]+)(?:=(\d+))?\]\]/g
@@ -68,6 +74,9 @@ export function parseDirectives(message: string): { query: string; directives: D
       replace: found.has('replace'),
       endFirst: found.has('end-first'),
       longChars: number('long'),
+      cite: found.has('cite'),
+      file: found.has('file'),
+      many: number('many'),
     },
   }
 }

@@ -1,3 +1,4 @@
+import { FULL_PARAMETERS, TTS_PARAMETERS } from './fake-parameters.ts'
 import type { AppMode } from './write-turn.ts'
 
 /** One fake Dify app, selected by its API key like a real one. */
@@ -5,6 +6,8 @@ export interface FakeApp {
   mode: AppMode
   name: string
   parameters: Record<string, unknown>
+  /** Answers cite a knowledge base (`retriever_resources`), as with `[[cite]]`. */
+  citations?: boolean
 }
 
 const FEATURES_OFF = {
@@ -39,10 +42,35 @@ const DEMO_PARAMETERS = {
   },
 }
 
-/** The keys the demo and the test fake accept, one per app mode. */
+/**
+ * The keys the demo and the test fake accept: one per app mode with the features off, plus
+ * `app-full` (every feature and input type) and `app-tts` (the same, reading answers aloud).
+ */
 export const FAKE_APPS: Readonly<Record<string, FakeApp>> = {
   'app-demo': { mode: 'chat', name: 'chatskins demo', parameters: DEMO_PARAMETERS },
   'app-chat': { mode: 'chat', name: 'Fake Chatbot', parameters: DEMO_PARAMETERS },
   'app-agent': { mode: 'agent-chat', name: 'Fake Agent', parameters: DEMO_PARAMETERS },
   'app-chatflow': { mode: 'advanced-chat', name: 'Fake Chatflow', parameters: DEMO_PARAMETERS },
+  'app-full': {
+    mode: 'chat',
+    name: 'Fake Full-featured',
+    parameters: FULL_PARAMETERS,
+    citations: true,
+  },
+  'app-tts': { mode: 'chat', name: 'Fake Read-aloud', parameters: TTS_PARAMETERS, citations: true },
+}
+
+/** Reads a feature switch such as `speech_to_text` from an app's parameters. */
+export function featureEnabled(app: FakeApp, feature: string): boolean {
+  const value = app.parameters[feature]
+  return (
+    typeof value === 'object' && value !== null && (value as { enabled?: unknown }).enabled === true
+  )
+}
+
+/** Dify takes `files` only when file upload is on, in the full or the old image-only shape. */
+export function fileUploadEnabled(app: FakeApp): boolean {
+  const upload = app.parameters.file_upload as
+    { enabled?: boolean; image?: { enabled?: boolean } } | undefined
+  return upload?.enabled === true || upload?.image?.enabled === true
 }

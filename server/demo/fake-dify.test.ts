@@ -1,103 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { demoAnswer } from './demo-answers.ts'
-import { createFakeDify, type FakeDifyOptions } from './fake-dify.ts'
 import { NIL_UUID } from './fake-store.ts'
-
-type Json = Record<string, any>
-
-const ALICE = 'chatskins:pink:alice'
-const BOB = 'chatskins:pink:bob'
-
-interface CallOptions {
-  key?: string
-  authorization?: string | null
-  json?: unknown
-  query?: Record<string, string>
-}
-
-/** A fresh fake and a caller for its Service API, as the chatskins server calls it. */
-function fakeDify(options: FakeDifyOptions = { tokenDelayMs: 0 }) {
-  const dify = createFakeDify(options)
-  const call = (method: string, path: string, { key = 'app-chat', ...rest }: CallOptions = {}) => {
-    const url = new URL(`http://dify.test/v1${path}`)
-    for (const [name, value] of Object.entries(rest.query ?? {})) url.searchParams.set(name, value)
-    const headers = new Headers()
-    const authorization = rest.authorization === undefined ? `Bearer ${key}` : rest.authorization
-    if (authorization !== null) headers.set('Authorization', authorization)
-    const init: RequestInit = { method, headers }
-    if (rest.json !== undefined) {
-      headers.set('Content-Type', 'application/json')
-      init.body = JSON.stringify(rest.json)
-    }
-    return dify.fetch(new Request(url, init))
-  }
-  /** Starts a streaming turn; the response is returned unread. */
-  const send = (query: string, user = ALICE, extra: Json = {}, key = 'app-chat') =>
-    call('POST', '/chat-messages', {
-      key,
-      json: { query, user, inputs: {}, response_mode: 'streaming', ...extra },
-    })
-  /** A whole streaming turn: its events and the raw text. */
-  const turn = async (query: string, user = ALICE, extra: Json = {}, key = 'app-chat') => {
-    const response = await send(query, user, extra, key)
-    expect(response.status).toBe(200)
-    const raw = await response.text()
-    return { raw, events: parseSse(raw), response }
-  }
-  return { dify, call, send, turn }
-}
-
-function parseSse(text: string): Json[] {
-  return text
-    .split('\n\n')
-    .map((record) =>
-      record
-        .split('\n')
-        .filter((line) => line.startsWith('data: '))
-        .map((line) => line.slice(6))
-        .join('\n'),
-    )
-    .filter((data) => data !== '')
-    .map((data) => JSON.parse(data) as Json)
-}
-
-/** Reads SSE events one at a time, so a test can act in the middle of a stream. */
-function eventReader(body: ReadableStream<Uint8Array>) {
-  const reader = body.getReader()
-  const decoder = new TextDecoder()
-  const queue: Json[] = []
-  let buffer = ''
-  const next = async (): Promise<Json | null> => {
-    for (;;) {
-      const queued = queue.shift()
-      if (queued) return queued
-      const { done, value } = await reader.read()
-      if (done) return null
-      buffer += decoder.decode(value, { stream: true })
-      const records = buffer.split('\n\n')
-      buffer = records.pop() ?? ''
-      queue.push(...parseSse(records.map((record) => `${record}\n\n`).join('')))
-    }
-  }
-  const rest = async () => {
-    const events: Json[] = []
-    for (let event = await next(); event; event = await next()) events.push(event)
-    return events
-  }
-  return { next, rest }
-}
-
-const answerOf = (events: Json[]) =>
-  events
-    .filter((event) => event.event === 'message' || event.event === 'agent_message')
-    .map((event) => event.answer as string)
-    .join('')
-
-const types = (events: Json[]) => events.map((event) => event.event as string)
-
-async function envelope(response: Response) {
-  return { status: response.status, body: (await response.json()) as Json }
-}
+import {
+  ALICE,
+  answerOf,
+  BOB,
+  envelope,
+  eventReader,
+  fakeDify,
+  types,
+  type Json,
+} from './fake-test-client.ts'
 
 describe('fake Dify: authentication (dify-api.md §2.2)', () => {
   const { call } = fakeDify()
@@ -387,16 +300,42 @@ describe('fake Dify: Chatflow and Agent apps', () => {
     expect(types(events).slice(-2)).toEqual(['message_end', 'workflow_finished'])
   })
 
-  it('an Agent sends agent_thought updates and agent_message deltas, no message events', async () => {
-    const { events } = await fakeDify().turn('[[echo]] find facts', ALICE, {}, 'app-agent')
+  it('an Agent re-emits each agent_thought by id with growing fields, and agent_message deltas', async () => {
+    const { turn, call } = fakeDify()
+    const { events } = await turn('[[echo]] find facts', ALICE, {}, 'app-agent')
     expect(types(events)).not.toContain('message')
     expect(answerOf(events)).toBe('find facts')
     const thoughts = events.filter((event) => event.event === 'agent_thought')
-    expect(thoughts.map((t) => t.position)).toEqual([1, 1, 1, 2])
-    expect(new Set(thoughts.map((t) => t.id)).size).toBe(2)
-    expect(thoughts[1]).toMatchObject({ tool: 'demo_search', thought: 'Let me look that up.' })
-    expect(thoughts.at(-1)).toMatchObject({ position: 2, thought: 'find facts' })
+    expect(thoughts.map((t) => t.position)).toEqual([1, 1, 1, 2, 2])
+    const [first, second] = [...new Set(thoughts.map((t) => t.id))]
+    expect([first, second].every((id) => /^[0-9a-f-]{36}$/.test(id))).toBe(true)
+    const stepOne = thoughts.filter((t) => t.id === first)
+    expect(stepOne[0]).toMatchObject({ thought: '', tool: '', observation: '' })
+    expect(stepOne[1]).toMatchObject({ thought: 'Let me draw that.', tool: 'demo_chart' })
+    expect(stepOne[2]).toMatchObject({
+      thought: 'Let me draw that.',
+      tool: 'demo_chart',
+      tool_labels: { demo_chart: { en_US: 'Demo chart' } },
+      observation: expect.stringContaining('chart'),
+    })
+    const file = events.find((event) => event.event === 'message_file')!
+    expect(file).toMatchObject({ type: 'image', belongs_to: 'assistant' })
+    expect(file.url).toMatch(/^data:image\/svg\+xml;base64,/)
+    expect(stepOne[2]?.message_files).toEqual([file.id])
+    expect(thoughts.at(-1)).toMatchObject({ id: second, position: 2, thought: 'find facts' })
     expect(types(events).at(-1)).toBe('message_end')
+
+    const history = await call('GET', '/messages', {
+      query: { conversation_id: events[0]?.conversation_id, user: ALICE },
+    })
+    const [message] = ((await history.json()) as Json).data as Json[]
+    expect(message?.agent_thoughts).toEqual([
+      expect.objectContaining({ id: first, position: 1, tool: 'demo_chart', files: [file.id] }),
+      expect.objectContaining({ id: second, position: 2, thought: 'find facts', chain_id: null }),
+    ])
+    expect(message?.message_files).toEqual([
+      expect.objectContaining({ id: file.id, belongs_to: 'assistant', type: 'image' }),
+    ])
   })
 })
 

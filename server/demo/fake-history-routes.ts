@@ -1,12 +1,18 @@
 import type { Hono } from 'hono'
 import { difyError } from './dify-errors.ts'
-import { readJson, type FakeEnv } from './fake-dify.ts'
+import type { FakeEnv } from './fake-dify.ts'
+import { readJson } from './fake-request.ts'
 import type { SortBy } from './fake-store.ts'
 
 const SORTS: readonly SortBy[] = ['created_at', '-created_at', 'updated_at', '-updated_at']
 
+export interface HistoryRouteOptions {
+  /** Delete by id whoever asks, and answer 204 regardless (Dify ~1.8 to early 2026, §3.5). */
+  buggyDelete: boolean
+}
+
 /** `/messages`, `/conversations` and their actions, scoped by `user` (dify-api.md §3.3-3.9). */
-export function registerHistoryRoutes(app: Hono<FakeEnv>): void {
+export function registerHistoryRoutes(app: Hono<FakeEnv>, options: HistoryRouteOptions): void {
   app.get('/messages', (c) => {
     const store = c.get('store')
     const limit = parseLimit(c.req.query('limit'))
@@ -58,6 +64,10 @@ export function registerHistoryRoutes(app: Hono<FakeEnv>): void {
         'Invalid JSON payload received or JSON payload is empty.',
       )
     const store = c.get('store')
+    if (options.buggyDelete) {
+      store.deleteConversation(c.req.param('id'))
+      return new Response(null, { status: 204 })
+    }
     const conversation = store.findConversation(
       c.req.param('id'),
       String(body.user ?? 'DEFAULT-USER'),

@@ -1,6 +1,37 @@
-/** The fake's memory: conversations and messages, scoped by Dify `user` (dify-api.md §9). */
+/** The fake's memory: conversations, messages and uploads, scoped by Dify `user` (dify-api.md §9). */
 
 export const NIL_UUID = '00000000-0000-0000-0000-000000000000'
+
+/** A file on a message, as `/messages` lists it (dify-api.md §3.3). */
+export interface FakeMessageFile {
+  id: string
+  filename: string
+  type: string
+  url: string
+  mime_type: string
+  size: number
+  transfer_method: 'local_file' | 'remote_url' | 'tool_file'
+  belongs_to: 'user' | 'assistant'
+  upload_file_id: string | null
+}
+
+/** An agent step, as `/messages` lists it (dify-api.md §3.3); `files` holds file ids. */
+export interface FakeAgentThought {
+  id: string
+  chain_id: null
+  message_id: string
+  position: number
+  thought: string
+  tool: string
+  tool_labels: Record<string, Record<string, string>>
+  tool_input: string
+  created_at: number
+  observation: string
+  files: string[]
+}
+
+/** One citation, as `metadata.retriever_resources` carries it (dify-api.md §3.1). */
+export type FakeRetrieverResource = Record<string, string | number>
 
 export interface FakeMessage {
   id: string
@@ -9,10 +40,10 @@ export interface FakeMessage {
   inputs: Record<string, unknown>
   query: string
   answer: string
-  message_files: unknown[]
+  message_files: FakeMessageFile[]
   feedback: { rating: 'like' | 'dislike' } | null
-  retriever_resources: unknown[]
-  agent_thoughts: unknown[]
+  retriever_resources: FakeRetrieverResource[]
+  agent_thoughts: FakeAgentThought[]
   status: 'normal' | 'error'
   error: string | null
   created_at: number
@@ -30,19 +61,53 @@ export interface FakeConversation {
   messages: FakeMessage[]
 }
 
+/** An uploaded file: Dify's classic file object (dify-api.md §3.12) plus what the fake keeps. */
+export interface FakeUpload {
+  id: string
+  name: string
+  size: number
+  extension: string
+  mime_type: string
+  created_by: string
+  created_at: number
+  /** The uploading `user`: only they may reference the file. */
+  user: string
+  /** Where `/messages` lists the file: a `data:` URL, as the browser can't reach the fake. */
+  url: string
+}
+
 export type SortBy = 'created_at' | '-created_at' | 'updated_at' | '-updated_at'
 
 export function createFakeStore() {
   const conversations = new Map<string, FakeConversation>()
+  const uploads = new Map<string, FakeUpload>()
+  const endUsers = new Map<string, string>()
   let clock = 0
   /** Seconds like Dify, but strictly increasing so sort orders are stable within a second. */
   const now = () => (clock = Math.max(clock + 1, Math.floor(Date.now() / 1000)))
+  const findMessageOfAnyone = (id: string): FakeMessage | undefined => {
+    for (const conversation of conversations.values()) {
+      const message = conversation.messages.find((item) => item.id === id)
+      if (message) return message
+    }
+    return undefined
+  }
 
   return {
     now,
+    /** Dify's end-user row id for a `user` string (get-or-create, dify-api.md §9). */
+    endUserId(user: string): string {
+      let id = endUsers.get(user)
+      if (!id) endUsers.set(user, (id = crypto.randomUUID()))
+      return id
+    },
     findConversation(id: string, user: string): FakeConversation | undefined {
       const conversation = conversations.get(id)
       return conversation?.user === user ? conversation : undefined
+    },
+    /** By id alone, whoever owns it: only for emulating Dify's unscoped lookups. */
+    findConversationOfAnyone(id: string): FakeConversation | undefined {
+      return conversations.get(id)
     },
     createConversation(user: string, inputs: Record<string, unknown>, introduction: string) {
       const created = now()
@@ -64,19 +129,27 @@ export function createFakeStore() {
       conversations.delete(id)
     },
     findMessage(id: string, user: string): FakeMessage | undefined {
-      for (const conversation of conversations.values()) {
-        if (conversation.user !== user) continue
-        const message = conversation.messages.find((item) => item.id === id)
-        if (message) return message
-      }
-      return undefined
+      const message = findMessageOfAnyone(id)
+      return message && conversations.get(message.conversation_id)?.user === user
+        ? message
+        : undefined
     },
+    /** By id alone, whoever owns it: Dify's `/text-to-audio` looks messages up this way. */
+    findMessageOfAnyone,
     listConversations(user: string, sortBy: SortBy): FakeConversation[] {
       const field = sortBy.replace('-', '') as 'created_at' | 'updated_at'
       const direction = sortBy.startsWith('-') ? -1 : 1
       return [...conversations.values()]
         .filter((conversation) => conversation.user === user)
         .sort((a, b) => direction * (a[field] - b[field]))
+    },
+    saveUpload(upload: FakeUpload): void {
+      uploads.set(upload.id, upload)
+    },
+    /** An upload of this `user`; someone else's is as good as missing (dify-api.md §9). */
+    findUpload(id: string, user: string): FakeUpload | undefined {
+      const upload = uploads.get(id)
+      return upload?.user === user ? upload : undefined
     },
   }
 }

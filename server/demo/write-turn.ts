@@ -1,7 +1,10 @@
-import type { Directives } from './directives.ts'
-import type { FakeConversation, FakeMessage } from './fake-store.ts'
-import type { SseWriter } from './sse-writer.ts'
+import { createAgentThoughts } from './agent-thoughts.ts'
 import { tokenize } from './demo-answers.ts'
+import type { Directives } from './directives.ts'
+import { assistantImage } from './fake-message-files.ts'
+import type { FakeConversation, FakeMessage, FakeRetrieverResource } from './fake-store.ts'
+import type { SseWriter } from './sse-writer.ts'
+import { createTtsStream } from './tts-stream.ts'
 
 export type AppMode = 'chat' | 'agent-chat' | 'advanced-chat'
 
@@ -15,6 +18,12 @@ export interface Turn {
   tokenDelayMs: number
   /** True once Dify's stop API was called for this task by its own user. */
   isStopRequested: () => boolean
+  /** Citations for `message_end`, or null when the app and the message ask for none. */
+  citations: FakeRetrieverResource[] | null
+  /** Send a tool-made picture as `message_file` (for agents: from the tool step). */
+  assistantFile: boolean
+  /** Read the answer aloud as it streams (`tts_message`, then `tts_message_end`). */
+  tts: boolean
 }
 
 const PING_EVERY_MS = 10_000
@@ -22,7 +31,8 @@ const PING_EVERY_MS = 10_000
 /**
  * Streams one answer the way Dify does for the app's mode (dify-api.md §6): the same envelope and
  * `created_at` on every event, `id` = message id, no `task_id` on errors, a ping per 10 s of
- * elapsed time, and a stop that ends with `message_end` and keeps the partial answer.
+ * elapsed time, and a stop that ends with `message_end` and keeps the partial answer. Agents
+ * stream their steps as growing `agent_thought`s and a tool's picture as `message_file`.
  */
 export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
   const { mode, message, directives } = turn
@@ -57,37 +67,35 @@ export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
     step('node_finished', { ...node(1, 'start', 'Start'), status: 'succeeded', outputs: {} })
     step('node_started', node(2, 'llm', 'LLM'))
   }
-  const thought = (position: number, fields: Record<string, unknown>) =>
+  const sendAssistantFile = () => {
+    const file = assistantImage()
+    message.message_files.push(file)
     writer.data({
-      event: 'agent_thought',
+      event: 'message_file',
       ...envelope,
-      id: `${message.id}-thought-${position}`,
-      position,
-      thought: '',
-      observation: '',
-      tool: '',
-      tool_labels: {},
-      tool_input: '',
-      message_files: [],
-      ...fields,
+      id: file.id,
+      type: file.type,
+      belongs_to: file.belongs_to,
+      url: file.url,
     })
+    return file
+  }
+  const thoughts = createAgentThoughts(writer, envelope, message)
   if (mode === 'agent-chat') {
-    thought(1, {})
-    thought(1, {
-      thought: 'Let me look that up.',
-      tool: 'demo_search',
-      tool_labels: { demo_search: { en_US: 'Demo search' } },
-      tool_input: JSON.stringify({ demo_search: { query: message.query } }),
-    })
-    thought(1, {
-      thought: 'Let me look that up.',
-      tool: 'demo_search',
-      tool_input: JSON.stringify({ demo_search: { query: message.query } }),
-      observation: '{"result": "found 3 friendly facts"}',
-    })
+    const tool = {
+      tool: 'demo_chart',
+      tool_labels: { demo_chart: { en_US: 'Demo chart' } },
+      tool_input: JSON.stringify({ demo_chart: { query: message.query } }),
+    }
+    thoughts.update(1)
+    thoughts.update(1, { thought: 'Let me draw that.', ...tool })
+    const files = turn.assistantFile ? [sendAssistantFile().id] : []
+    thoughts.update(1, { observation: '{"demo_chart": "drew 1 chart"}', files })
+    thoughts.update(2)
   }
 
   const tokens = tokenize(turn.answer)
+  const tts = turn.tts ? createTtsStream(writer, envelope, turn.answer) : null
   const faultAt = Math.floor(tokens.length / 2)
   const startedAt = Date.now()
   let pings = 0
@@ -107,6 +115,8 @@ export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
       from_variable_selector: mode === 'advanced-chat' ? ['node-2', 'text'] : null,
     })
     message.answer += token
+    if (index === 0 && turn.assistantFile && mode !== 'agent-chat') sendAssistantFile()
+    tts?.afterToken(index, tokens.length)
     await writer.sleep(directives.slowMs ?? turn.tokenDelayMs)
     if (Date.now() - startedAt >= (pings + 1) * PING_EVERY_MS) {
       pings++
@@ -123,16 +133,25 @@ export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
       reason: 'output_moderation',
     })
   }
-  if (mode === 'agent-chat') thought(2, { thought: message.answer })
-  const messageEnd = () =>
+  if (mode === 'agent-chat') thoughts.update(2, { thought: message.answer })
+  if (turn.citations) message.retriever_resources = turn.citations
+  const messageEnd = () => {
+    tts?.flush()
     writer.data({
       event: 'message_end',
       ...envelope,
       id: message.id,
-      metadata: { usage: usageFor(message.answer) },
+      metadata: {
+        usage: usageFor(message.answer),
+        ...(turn.citations ? { retriever_resources: turn.citations } : {}),
+      },
       files: mode === 'advanced-chat' ? [] : null,
     })
-  if (mode !== 'advanced-chat') return messageEnd()
+  }
+  if (mode !== 'advanced-chat') {
+    messageEnd()
+    return tts?.end()
+  }
 
   if (!stopped) {
     step('node_finished', {
@@ -165,6 +184,7 @@ export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
     workflowFinished()
     messageEnd()
   }
+  tts?.end()
 }
 
 /** Applies a mid-stream fault; true when the turn must end here. */

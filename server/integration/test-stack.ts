@@ -1,10 +1,15 @@
 import { fileURLToPath } from 'node:url'
 import { validateConfig } from '../config/validate.ts'
 import { FAKE_APPS } from '../demo/fake-apps.ts'
+import type { FakeDifyOptions } from '../demo/fake-dify.ts'
 import { serveFakeDify, type ServedFakeDify } from '../demo/serve-fake-dify.ts'
 import { startServer, type RunningServer, type StartOptions } from '../node/start-server.ts'
 
 export const SECRET_KEY = 'app-SeCrEt-K3y-never-in-a-browser'
+/** The key of the `full` endpoint: the fake's `app-full`, every feature on. */
+export const SECRET_FULL_KEY = 'app-FuLL-SeCrEt-never-in-a-browser'
+/** Inputs the `full` and `tts` endpoints require (their `user_input_form`). */
+export const FULL_INPUTS = { name: 'Ann', lang: 'en' }
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const TEMPLATE = `<!doctype html><html lang="en"><head><!--chatskins:head--></head><body><div id="app"></div><!--chatskins:boot--></body></html>`
 
@@ -13,17 +18,38 @@ export interface TestStack {
   server: RunningServer
   /** `fetch` against chatskins, with a cookie jar per visitor name. */
   visit(visitor: string, path: string, init?: RequestInit): Promise<Response>
-  talk(visitor: string, body: unknown, init?: RequestInit): Promise<Response>
+  /** `POST /<endpoint>/talk` (default `chat`) with a JSON body. */
+  talk(visitor: string, body: unknown, init?: RequestInit, endpointId?: string): Promise<Response>
+  /** A JSON request to `/<endpoint>/api/<path>`; GET without a body. */
+  api(
+    visitor: string,
+    endpointId: string,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<Response>
   /** The Dify `user` chatskins derived for a visitor, read from the visitor's cookie. */
   difyUserOf(visitor: string, endpointId?: string): string
   close(): Promise<void>
 }
 
-/** The fake Dify and chatskins, both on real HTTP on 127.0.0.1 with ephemeral ports. */
-export async function startTestStack(limits?: StartOptions['limits']): Promise<TestStack> {
+/**
+ * The fake Dify and chatskins, both on real HTTP on 127.0.0.1 with ephemeral ports. Endpoints:
+ * `chat` (a Chatbot), `flow` (Chatflow), `full` (every feature), `tts` (read-aloud), `agent`,
+ * and `down` (Dify unreachable).
+ */
+export async function startTestStack(
+  limits?: StartOptions['limits'],
+  fakeOptions: Pick<FakeDifyOptions, 'buggyDelete'> = {},
+): Promise<TestStack> {
   const upstream = await serveFakeDify({
     tokenDelayMs: 2,
-    apps: { ...FAKE_APPS, [SECRET_KEY]: { ...FAKE_APPS['app-chat']! } },
+    apps: {
+      ...FAKE_APPS,
+      [SECRET_KEY]: { ...FAKE_APPS['app-chat']! },
+      [SECRET_FULL_KEY]: { ...FAKE_APPS['app-full']! },
+    },
+    ...fakeOptions,
   })
   const config = validateConfig(
     {
@@ -34,6 +60,13 @@ export async function startTestStack(limits?: StartOptions['limits']): Promise<T
           botName: 'Flow',
           dify: { apiBase: upstream.apiBase, apiKey: 'app-chatflow' },
         },
+        {
+          id: 'full',
+          botName: 'Full',
+          dify: { apiBase: upstream.apiBase, apiKey: SECRET_FULL_KEY },
+        },
+        { id: 'tts', botName: 'Voice', dify: { apiBase: upstream.apiBase, apiKey: 'app-tts' } },
+        { id: 'agent', botName: 'Agent', dify: { apiBase: upstream.apiBase, apiKey: 'app-agent' } },
         {
           id: 'down',
           botName: 'Down',
@@ -51,29 +84,46 @@ export async function startTestStack(limits?: StartOptions['limits']): Promise<T
     log: () => {},
     ...(limits ? { limits } : {}),
   })
+  // The visitor cookie's path is `/<endpoint>/`, so a browser keeps one per endpoint.
   const jars = new Map<string, string>()
+  const jarOf = (visitor: string, path: string) => `${visitor} ${path.split('/')[1] ?? ''}`
   const visit = async (visitor: string, path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers)
-    const cookie = jars.get(visitor)
+    const cookie = jars.get(jarOf(visitor, path))
     if (cookie) headers.set('cookie', cookie)
     const response = await fetch(`${server.url}${path}`, { ...init, headers })
     const setCookie = response.headers.get('set-cookie')
-    if (setCookie) jars.set(visitor, setCookie.split(';')[0]!)
+    if (setCookie) jars.set(jarOf(visitor, path), setCookie.split(';')[0]!)
     return response
   }
   return {
     upstream,
     server,
     visit,
-    talk: (visitor, body, init = {}) =>
-      visit(visitor, '/chat/talk', {
+    talk: (visitor, body, init = {}, endpointId = 'chat') =>
+      visit(visitor, `/${endpointId}/talk`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
         ...init,
       }),
+    api: (visitor, endpointId, method, path, body) =>
+      visit(
+        visitor,
+        `/${endpointId}/api/${path}`,
+        body === undefined
+          ? { method }
+          : {
+              method,
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify(body),
+            },
+      ),
     difyUserOf(visitor, endpointId = 'chat') {
-      const visitorId = jars.get(visitor)?.split('=')[1]?.split('.')[0]
+      const visitorId = jars
+        .get(jarOf(visitor, `/${endpointId}/`))
+        ?.split('=')[1]
+        ?.split('.')[0]
       if (!visitorId) throw new Error(`${visitor} has no visitor cookie yet`)
       return `chatskins:${endpointId}:${visitorId}`
     },

@@ -28,16 +28,45 @@ export async function parametersHandler(c: Context<AppEnv>) {
   )
 }
 
+export interface RelayJsonOptions {
+  /**
+   * The code Dify's 404 `not_found` is answered with, e.g. `conversation_not_found`: Dify says
+   * `not_found` for every missing thing (dify-api.md §2.2), but the client acts differently per
+   * resource. A 404 that is not Dify's envelope (a proxy's page) keeps its generic code.
+   */
+  notFound?: string
+}
+
 /**
  * Answers with Dify's JSON as is on success, or its error envelope. The body is re-serialised
  * rather than piped, so nothing but JSON (no upstream headers, no HTML error page) passes through.
  */
-export async function relayJson(upstream: Response): Promise<Response> {
-  if (!upstream.ok) throw await readUpstreamError(upstream)
-  if (upstream.status === 204) return new Response(null, { status: 204 })
-  let data: unknown
+export async function relayJson(
+  upstream: Response,
+  options: RelayJsonOptions = {},
+): Promise<Response> {
+  if (upstream.status === 204 && upstream.ok) return new Response(null, { status: 204 })
+  const data = await readUpstreamJson(upstream, options)
+  return Response.json(data, { status: upstream.status, headers: { 'Cache-Control': 'no-store' } })
+}
+
+/**
+ * Dify's JSON body of a 2xx answer; a non-2xx answer throws its mapped HttpError (a 404 renamed
+ * by `options.notFound`), and a body that is not JSON throws 502 `upstream_invalid_response`.
+ */
+export async function readUpstreamJson(
+  upstream: Response,
+  options: RelayJsonOptions = {},
+): Promise<unknown> {
+  if (!upstream.ok) {
+    const error = await readUpstreamError(upstream)
+    if (error.status === 404 && error.code === 'not_found' && options.notFound) {
+      throw new HttpError(404, options.notFound, error.message)
+    }
+    throw error
+  }
   try {
-    data = await upstream.json()
+    return await upstream.json()
   } catch {
     throw new HttpError(
       502,
@@ -45,5 +74,4 @@ export async function relayJson(upstream: Response): Promise<Response> {
       'The chat service sent an invalid answer.',
     )
   }
-  return Response.json(data, { status: upstream.status, headers: { 'Cache-Control': 'no-store' } })
 }

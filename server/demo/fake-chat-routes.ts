@@ -1,0 +1,204 @@
+import type { Hono } from 'hono'
+import { demoAnswer, longAnswer } from './demo-answers.ts'
+import { parseDirectives } from './directives.ts'
+import { difyError, httpFault, proxyErrorPage } from './dify-errors.ts'
+import { fileUploadEnabled, type FakeApp } from './fake-apps.ts'
+import { demoCitations } from './fake-citations.ts'
+import type { FakeEnv } from './fake-dify.ts'
+import { validateInputs } from './fake-inputs.ts'
+import { userMessageFiles } from './fake-message-files.ts'
+import { readJson } from './fake-request.ts'
+import { NIL_UUID, type FakeConversation, type FakeMessage } from './fake-store.ts'
+import { createSseStream } from './sse-writer.ts'
+import { writeTurn } from './write-turn.ts'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const MAX_MANY = 1000
+
+export interface ChatRouteOptions {
+  tokenDelayMs: number
+  /** task id → the user who started it, and whether stop was called. */
+  tasks: Map<string, { user: string; stopRequested: boolean }>
+}
+
+/**
+ * `POST /chat-messages` (dify-api.md §3.1, streamed as §4-§6) and its stop (§3.2). Checks run in
+ * Dify's order and answer Dify's HTTP errors: the body, the conversation (scoped by `user`), the
+ * inputs against `user_input_form` (§3.10), then the `files` (a `local_file` must be the user's).
+ */
+export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions): void {
+  const { tasks } = options
+
+  app.post('/chat-messages', async (c) => {
+    const body = await readJson(c)
+    if (!body) {
+      return difyError(
+        400,
+        'bad_request',
+        'Invalid JSON payload received or JSON payload is empty.',
+      )
+    }
+    const fakeApp = c.get('app')
+    const store = c.get('store')
+    const { mode } = fakeApp
+    const user = typeof body.user === 'string' ? body.user : ''
+    if (!user) return difyError(400, 'invalid_param', 'Arg user must be provided.')
+    if (typeof body.query !== 'string' || body.query.trim() === '') {
+      return difyError(400, 'invalid_param', 'query is required')
+    }
+    if (typeof body.inputs !== 'object' || body.inputs === null) {
+      return difyError(
+        400,
+        'invalid_param',
+        '1 validation error for ChatRequestPayload\ninputs\n  Field required [type=missing]',
+      )
+    }
+    const { query, directives } = parseDirectives(body.query.replace(/\0/g, ''))
+    const conversationId =
+      typeof body.conversation_id === 'string' ? body.conversation_id.trim() : ''
+    if (directives.firstByteMs && (directives.httpError || directives.htmlError)) {
+      await sleep(directives.firstByteMs)
+    }
+    if (directives.htmlError) return proxyErrorPage(directives.htmlError)
+    if (directives.httpError) return httpFault(directives.httpError, conversationId || undefined)
+    if (conversationId && !UUID.test(conversationId)) {
+      return difyError(
+        400,
+        'invalid_param',
+        `1 validation error for ChatRequestPayload\nconversation_id\n  Value error, conversation_id must be a valid UUID [type=value_error]`,
+      )
+    }
+    if (body.response_mode !== 'streaming' && mode === 'agent-chat') {
+      return difyError(400, 'invalid_param', 'Agent app is not supported in blocking mode.')
+    }
+    const existing = conversationId ? store.findConversation(conversationId, user) : undefined
+    if (conversationId && !existing) {
+      return difyError(404, 'not_found', 'Conversation Not Exists.')
+    }
+    const form = fakeApp.parameters.user_input_form
+    const checked = validateInputs(
+      Array.isArray(form) ? form : [],
+      body.inputs as Record<string, unknown>,
+      (id) => store.findUpload(id, user) !== undefined,
+    )
+    if ('error' in checked) return difyError(400, 'invalid_param', checked.error)
+    const files = fileUploadEnabled(fakeApp)
+      ? userMessageFiles(body.files, store, user)
+      : { files: [] }
+    if ('error' in files) return difyError(400, 'invalid_param', files.error)
+
+    const { inputs } = checked
+    const conversation =
+      existing ?? store.createConversation(user, inputs, introductionOf(fakeApp, inputs))
+    for (let turn = 1; turn <= Math.min(directives.many ?? 0, MAX_MANY); turn++) {
+      const past = newMessage(conversation, inputs, `History question ${turn}`, store.now())
+      past.answer = `History answer ${turn}`
+      conversation.messages.push(past)
+    }
+    const message = newMessage(conversation, inputs, query, store.now())
+    message.message_files = files.files
+    conversation.messages.push(message)
+    conversation.updated_at = message.created_at
+    const turnNumber = conversation.messages.length
+    if (conversation.name === 'New conversation' && body.auto_generate_name !== false) {
+      conversation.name = Array.from(query).slice(0, 40).join('') || 'New conversation'
+    }
+    const answer = directives.echo
+      ? query
+      : directives.longChars
+        ? longAnswer(directives.longChars)
+        : demoAnswer(query, turnNumber)
+    const citations = fakeApp.citations || directives.cite ? demoCitations() : null
+
+    if (body.response_mode !== 'streaming') {
+      message.answer = answer
+      if (citations) message.retriever_resources = citations
+      return c.json({
+        event: 'message',
+        task_id: crypto.randomUUID(),
+        id: message.id,
+        message_id: message.id,
+        conversation_id: conversation.id,
+        mode,
+        answer,
+        metadata: citations ? { retriever_resources: citations } : {},
+        created_at: message.created_at,
+      })
+    }
+
+    const taskId = crypto.randomUUID()
+    const task = { user, stopRequested: false }
+    tasks.set(taskId, task)
+    const tts = fakeApp.parameters.text_to_speech as { enabled?: boolean; autoPlay?: string }
+    const stream = createSseStream(
+      async (writer) => {
+        try {
+          await writeTurn(writer, {
+            mode,
+            conversation,
+            message,
+            taskId,
+            answer,
+            directives,
+            tokenDelayMs: options.tokenDelayMs,
+            isStopRequested: () => task.stopRequested,
+            citations,
+            assistantFile: directives.file || mode === 'agent-chat',
+            tts: tts?.enabled === true && tts.autoPlay === 'enabled',
+          })
+        } finally {
+          tasks.delete(taskId)
+        }
+      },
+      { split: directives.split, classic: directives.classic },
+    )
+    return new Response(stream, {
+      headers: { 'Content-Type': 'text/event-stream; charset=utf-8' },
+    })
+  })
+
+  app.post('/chat-messages/:taskId/stop', async (c) => {
+    const body = await readJson(c)
+    const user = typeof body?.user === 'string' ? body.user : ''
+    if (!user) return difyError(400, 'invalid_param', 'Arg user must be provided.')
+    const task = tasks.get(c.req.param('taskId'))
+    if (task?.user === user) task.stopRequested = true
+    return c.json({ result: 'success' })
+  })
+}
+
+function newMessage(
+  conversation: FakeConversation,
+  inputs: Record<string, unknown>,
+  query: string,
+  createdAt: number,
+): FakeMessage {
+  return {
+    id: crypto.randomUUID(),
+    conversation_id: conversation.id,
+    parent_message_id: NIL_UUID,
+    inputs,
+    query,
+    answer: '',
+    message_files: [],
+    feedback: null,
+    retriever_resources: [],
+    agent_thoughts: [],
+    status: 'normal',
+    error: null,
+    created_at: createdAt,
+  }
+}
+
+/** The opening statement with `{{var}}` filled from the inputs, kept as the introduction (§3.4). */
+function introductionOf(app: FakeApp, inputs: Record<string, unknown>): string {
+  const template = String(app.parameters.opening_statement ?? '')
+  return template.replace(/\{\{([A-Za-z0-9_]{1,30})\}\}/g, (placeholder, name: string) => {
+    const value = inputs[name]
+    return value === undefined || value === null ? placeholder : String(value)
+  })
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}

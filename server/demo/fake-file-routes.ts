@@ -1,0 +1,75 @@
+import type { Hono } from 'hono'
+import { difyError } from './dify-errors.ts'
+import type { FakeEnv } from './fake-dify.ts'
+import { dataUrl } from './fake-media.ts'
+import { DEMO_CHART_URL } from './fake-message-files.ts'
+import { readUploadForm } from './fake-request.ts'
+
+const MB = 1024 * 1024
+const IMAGES = ['jpg', 'jpeg', 'png', 'webp', 'gif', 'svg']
+const VIDEOS = ['mp4', 'mov', 'mpeg', 'webm']
+const AUDIOS = ['mp3', 'm4a', 'wav', 'amr', 'mpga']
+const DOCUMENTS =
+  'txt markdown md mdx pdf html htm xlsx xls vtt properties doc docx csv eml msg pptx ppt xml epub'.split(
+    ' ',
+  )
+/** Uploads up to this size are listed in `/messages` as `data:` URLs of their bytes. */
+const INLINE_BYTES = 256 * 1024
+
+/** Dify's default size limits by kind of file (dify-api.md §3.12). */
+function limitFor(extension: string): number | null {
+  if (IMAGES.includes(extension)) return 10 * MB
+  if (VIDEOS.includes(extension)) return 100 * MB
+  if (AUDIOS.includes(extension)) return 50 * MB
+  if (DOCUMENTS.includes(extension)) return 15 * MB
+  return null
+}
+
+/**
+ * `POST /files/upload` (multipart `file` + `user`): stores the file for that `user` and answers
+ * 201 with Dify's classic file object; errors as dify-api.md §3.12.
+ */
+export function registerFileRoutes(app: Hono<FakeEnv>): void {
+  app.post('/files/upload', async (c) => {
+    const form = await readUploadForm(c)
+    const first = form?.files.find(([name]) => name === 'file')?.[1]
+    if (!form || !first) return difyError(400, 'no_file_uploaded', 'Please upload your file.')
+    if (form.files.length > 1) return difyError(400, 'too_many_files', 'Only one file is allowed.')
+    if (!first.name) {
+      return difyError(400, 'filename_not_exists_error', 'The specified filename does not exist.')
+    }
+    const extension = first.name.includes('.') ? first.name.split('.').pop()!.toLowerCase() : ''
+    const limit = limitFor(extension)
+    if (limit === null) return difyError(415, 'unsupported_file_type', 'File type not allowed.')
+    if (first.size > limit) {
+      return difyError(413, 'file_too_large', `File size exceeded. ${first.size} > ${limit}`)
+    }
+    const store = c.get('store')
+    const mimeType = first.type.split(';')[0]!.trim() || 'application/octet-stream'
+    const bytes = new Uint8Array(await first.arrayBuffer())
+    const upload = {
+      id: crypto.randomUUID(),
+      name: first.name,
+      size: first.size,
+      extension,
+      mime_type: mimeType,
+      created_by: store.endUserId(form.user),
+      created_at: store.now(),
+    }
+    store.saveUpload({ ...upload, user: form.user, url: urlOf(extension, mimeType, bytes) })
+    return c.json(upload, 201)
+  })
+}
+
+/**
+ * Where `/messages` says the file is. Dify gives a signed URL of its own; the fake, which the
+ * browser can't reach, inlines small files as `data:` URLs (images as themselves, anything else
+ * as a download) and shows a placeholder picture for large images.
+ */
+function urlOf(extension: string, mimeType: string, bytes: Uint8Array): string {
+  const image = IMAGES.includes(extension) && mimeType.startsWith('image/')
+  if (bytes.length <= INLINE_BYTES) {
+    return dataUrl(image ? mimeType : 'application/octet-stream', bytes)
+  }
+  return image ? DEMO_CHART_URL : 'data:application/octet-stream;base64,'
+}

@@ -1,0 +1,41 @@
+import { HttpError } from '../errors.ts'
+import { payloadTooLarge, readBodyBytes } from './read-body-bytes.ts'
+
+/** Room for the multipart boundaries, part headers and small fields around the file itself. */
+export const MULTIPART_FRAMING_BYTES = 64 * 1024
+
+/**
+ * Reads a `multipart/form-data` body holding exactly one file part named `file` of at most
+ * `maxFileBytes`, the shape of Dify's `/files/upload` and `/audio-to-text` (dify-api.md §3.12,
+ * §3.13). 415 for any other content type (so only a deliberate multipart post gets here), 413
+ * past the cap (the body may exceed it by MULTIPART_FRAMING_BYTES of framing), 400 when the body
+ * is not multipart or holds no file or more than one. Text fields are ignored.
+ */
+export async function readMultipartFile(request: Request, maxFileBytes: number): Promise<File> {
+  const contentType = request.headers.get('content-type') ?? ''
+  if (!/^multipart\/form-data\s*;.*\bboundary=/i.test(contentType)) {
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      'The request body must be multipart/form-data.',
+    )
+  }
+  const tooLarge = () => payloadTooLarge(maxFileBytes, 'The file')
+  const bytes = await readBodyBytes(request, maxFileBytes + MULTIPART_FRAMING_BYTES, tooLarge)
+  let form: FormData
+  try {
+    form = await new Response(bytes as Uint8Array<ArrayBuffer>, {
+      headers: { 'Content-Type': contentType },
+    }).formData()
+  } catch {
+    throw new HttpError(400, 'invalid_multipart', 'The request body is not valid multipart.')
+  }
+  const files = [...form.values()].filter((value): value is File => typeof value !== 'string')
+  if (files.length > 1) throw new HttpError(400, 'too_many_files', 'Only one file is allowed.')
+  const file = form.get('file')
+  if (files.length === 0 || typeof file === 'string' || file === null) {
+    throw new HttpError(400, 'no_file_uploaded', 'Send the file as the multipart part "file".')
+  }
+  if (file.size > maxFileBytes) throw tooLarge()
+  return file
+}

@@ -1,0 +1,55 @@
+import type { Context } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { readUpstreamError } from '../dify/dify-client.ts'
+import { HttpError } from '../errors.ts'
+import { optionalChoice, optionalLimit, optionalUuid, requireUuid } from './api-params.ts'
+import { relayJson } from './dify-proxy.ts'
+
+const SORTS = ['created_at', '-created_at', 'updated_at', '-updated_at'] as const
+
+/**
+ * `GET /:id/api/messages?conversation_id=&first_id=&limit=`: one page of a conversation of this
+ * visitor's, newest page first, oldest first within the page (dify-api.md §3.3). A conversation
+ * that is unknown or someone else's answers 404 `conversation_not_found`; an unknown `first_id`
+ * 404 `first_message_not_found`.
+ */
+export async function messagesHandler(c: Context<AppEnv>) {
+  const query = {
+    conversation_id: requireUuid(c.req.query('conversation_id'), 'conversation_id'),
+    first_id: optionalUuid(c.req.query('first_id'), 'first_id'),
+    limit: optionalLimit(c.req.query('limit')),
+    user: c.get('visitor').user,
+  }
+  const upstream = await c.get('endpoint').dify.request('GET', '/messages', {
+    query,
+    signal: c.req.raw.signal,
+  })
+  if (upstream.status === 404) {
+    const error = await readUpstreamError(upstream)
+    if (error.code !== 'not_found') throw error
+    // Dify checks the conversation first, then says "First Message Not Exists." for first_id.
+    const firstMissing = query.first_id !== undefined && /first message/i.test(error.message)
+    const code = firstMissing ? 'first_message_not_found' : 'conversation_not_found'
+    throw new HttpError(404, code, error.message)
+  }
+  return relayJson(upstream)
+}
+
+/**
+ * `GET /:id/api/conversations?last_id=&limit=&sort_by=`: this visitor's conversations, keyset
+ * paged after `last_id` (dify-api.md §3.4). An unknown `last_id` is Dify's 404 `not_found`.
+ */
+export async function conversationsHandler(c: Context<AppEnv>) {
+  const query = {
+    last_id: optionalUuid(c.req.query('last_id'), 'last_id'),
+    limit: optionalLimit(c.req.query('limit')),
+    sort_by: optionalChoice(c.req.query('sort_by'), 'sort_by', SORTS),
+    user: c.get('visitor').user,
+  }
+  return relayJson(
+    await c.get('endpoint').dify.request('GET', '/conversations', {
+      query,
+      signal: c.req.raw.signal,
+    }),
+  )
+}
