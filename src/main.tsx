@@ -1,28 +1,100 @@
+import { signal } from '@preact/signals'
 import { render } from 'preact'
 import './styles/base.css'
 import './styles/markdown.css'
+import './styles/features.css'
+import './styles/conversations.css'
+import './styles/media.css'
+import { createAppApi } from './api/app-api.ts'
 import { createEndpointApi } from './api/endpoint-api.ts'
+import { createHistoryApi } from './api/history-api.ts'
 import { readBootData } from './boot.ts'
 import { App } from './components/App.tsx'
+import { ConversationsContext } from './components/conversations-context.ts'
+import { FeaturesContext } from './components/features-context.ts'
+import { MediaContext, type Media } from './components/media-context.ts'
 import { watchCjkFonts } from './fonts/cjk-fonts.ts'
-import { createTranslator } from './i18n/translate.ts'
+import { pickLocale } from './i18n/pick-locale.ts'
+import { loadTranslator } from './i18n/translate.ts'
 import { preloadMarkdown } from './markdown/load-markdown.ts'
+import { createAppFeatures } from './state/app-features.ts'
 import { createChatStore } from './state/chat-store.ts'
+import { createConversationList } from './state/conversation-list.ts'
+import { createConversationPanel, WIDE_QUERY } from './state/conversation-list-panel.ts'
 import { createConversationStorage } from './state/conversation-storage.ts'
+import { createHistoryStore } from './state/history-store.ts'
+import { wantsMedia } from './state/media-features.ts'
 
 // Someone in the composer will soon need the markdown renderer for the answer: fetch it now.
 document.addEventListener('focusin', preloadMarkdown, { once: true })
 document.addEventListener('keydown', preloadMarkdown, { once: true })
 
-const boot = readBootData(document)
+const served = readBootData(document)
+// The visitor's browser language wins over the endpoint's locale when chatskins speaks it.
+const boot = { ...served, locale: pickLocale(served.locale, navigator.languages ?? []) }
+document.documentElement.lang = boot.locale
+const appApi = createAppApi(boot.endpointId)
+// One `/parameters` request, read by the features and by the media buttons.
+const parameters = appApi.parameters()
+parameters.catch(() => {})
+// Files and voice: their code loads only for an app that switches one of them on.
+const media = signal<Media | null>(null)
+parameters
+  .then(async (raw) => {
+    if (!wantsMedia(raw)) return
+    const [{ createMedia }, parts] = await Promise.all([
+      import('./state/media.ts'),
+      import('./components/media-parts.ts'),
+    ])
+    const state = createMedia({ endpointId: boot.endpointId, parameters: raw, draft: store.draft })
+    media.value = { ...state, parts }
+  })
+  .catch(() => {})
+const features = createAppFeatures({
+  api: { ...appApi, parameters: () => parameters },
+  endpointId: boot.endpointId,
+  search: location.search,
+})
 const store = createChatStore({
   api: createEndpointApi(boot.endpointId),
   storage: createConversationStorage(boot.endpointId),
+  getInputs: features.inputsForTurn,
+  checkInputs: features.checkInputs,
+  onAnswer: features.afterAnswer,
+  // Regenerate sends the files of the question it asks again, not the composer's.
+  takeFiles: (question) =>
+    question
+      ? (media.peek()?.attachments.take(question) ?? [])
+      : (media.peek()?.attachments.filesOf(store.messages.peek().at(-2)) ?? []),
+  restoreFiles: (files) => media.peek()?.attachments.restore(files),
+  onStreamEvent: (message, event) => media.peek()?.readAloud.onStreamEvent(message, event),
 })
+features.attach(store)
+void features.load()
+const historyApi = createHistoryApi(boot.endpointId)
+const history = createHistoryStore({ api: historyApi, chat: store })
+const conversations = {
+  history,
+  list: createConversationList({ api: historyApi, chat: store, history }),
+  panel: createConversationPanel({
+    endpointId: boot.endpointId,
+    wide: globalThis.matchMedia?.(WIDE_QUERY) ?? null,
+  }),
+}
+// A stored conversation comes back with its answers, which need the markdown renderer.
+if (store.conversationId.value) preloadMarkdown()
+history.restore()
 const root = document.getElementById('app')
 if (!root) throw new Error('chatskins: #app is missing from the page')
+const t = await loadTranslator(boot.locale)
 render(
-  <App boot={boot} store={store} t={createTranslator(boot.locale)} bot={{ bot: boot.botName }} />,
+  <FeaturesContext.Provider value={features}>
+    <ConversationsContext.Provider value={conversations}>
+      <MediaContext.Provider value={media}>
+        <App boot={boot} store={store} t={t} bot={{ bot: boot.botName }} />
+      </MediaContext.Provider>
+    </ConversationsContext.Provider>
+  </FeaturesContext.Provider>,
   root,
 )
 watchCjkFonts(root, boot.locale)

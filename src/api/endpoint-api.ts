@@ -5,6 +5,7 @@ export interface TalkRequest {
   query: string
   conversation_id?: string
   inputs: Record<string, unknown>
+  files?: Array<Record<string, unknown>>
 }
 
 /** The chat turn's way to the server: its own endpoint's paths, same origin. */

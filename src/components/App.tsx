@@ -1,6 +1,8 @@
 import { Announcer } from './Announcer.tsx'
 import { AppContext, type AppContextValue } from './app-context.ts'
 import { Composer } from './Composer.tsx'
+import { ConversationPanel } from './ConversationPanel.tsx'
+import { useConversations } from './conversations-context.ts'
 import { ErrorNotice } from './ErrorNotice.tsx'
 import { Header } from './Header.tsx'
 import { MessageLog } from './MessageLog.tsx'
@@ -8,6 +10,7 @@ import { MessageLog } from './MessageLog.tsx'
 /** The whole chat: the same DOM for every theme; the layout options only switch parts on. */
 export function App(props: AppContextValue) {
   const { layout } = props.boot
+  const { panel } = useConversations()
   return (
     <AppContext.Provider value={props}>
       <div
@@ -16,8 +19,10 @@ export function App(props: AppContextValue) {
         data-timestamps={String(layout.timestamps)}
         data-tails={String(layout.bubbleTails)}
         data-busy={String(props.store.busy.value)}
+        data-sidebar={String(panel.sidebar.value)}
       >
         <Header />
+        <ConversationPanel />
         <main data-part="main">
           <MessageLog />
           <ErrorNotice />

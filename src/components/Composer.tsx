@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks'
 import { useApp } from './app-context.ts'
+import { useMedia } from './media-context.ts'
 
 /** Keys pressed while an IME composes (Korean, Japanese, Chinese) report keyCode 229. */
 const IME_PROCESS_KEY = 229
@@ -9,6 +10,9 @@ export function Composer() {
   const inputRef = useRef<HTMLTextAreaElement>(null)
   const busy = store.busy.value
   const empty = store.draft.value.trim() === ''
+  // Sending waits for the attached files to finish uploading.
+  const media = useMedia()
+  const uploading = media?.attachments.uploading.value ?? false
 
   useEffect(() => {
     // Phones would pop the keyboard over the greeting; only fine pointers get focus on load.
@@ -17,7 +21,7 @@ export function Composer() {
 
   const submit = (event: Event) => {
     event.preventDefault()
-    if (busy || empty) return
+    if (busy || empty || uploading) return
     void store.send()
     inputRef.current?.focus()
   }
@@ -29,10 +33,13 @@ export function Composer() {
   }
 
   return (
-    <form data-part="composer" onSubmit={submit}>
+    <form data-part="composer" onSubmit={submit} {...(media && media.parts.fileDrop(media))}>
+      {media && <media.parts.Attachments />}
       <label data-part="composer-label" class="cs-visually-hidden" for="chatskins-input">
         {t('composer.label', bot)}
       </label>
+      {media && <media.parts.AttachButton />}
+      {media && <media.parts.MicButton />}
       <textarea
         ref={inputRef}
         id="chatskins-input"
@@ -56,7 +63,7 @@ export function Composer() {
           <span class="cs-visually-hidden">{t('composer.stop')}</span>
         </button>
       ) : (
-        <button type="submit" data-part="send" aria-disabled={empty}>
+        <button type="submit" data-part="send" aria-disabled={empty || uploading}>
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M4 12l16-8-6 16-2.5-6.5z" />
           </svg>

@@ -1,11 +1,13 @@
 import { useApp } from './app-context.ts'
 import { Avatar } from './Avatar.tsx'
+import { ConversationsToggle } from './ConversationsToggle.tsx'
 
 export function Header() {
   const { boot, store, t } = useApp()
   const typing = store.phase.value === 'sending' || store.phase.value === 'streaming'
   return (
     <header data-part="header">
+      <ConversationsToggle />
       {boot.layout.headerAvatar && <Avatar name={boot.botName} />}
       <div data-part="title">
         <h1 data-part="bot-name">{boot.botName}</h1>
@@ -17,7 +19,7 @@ export function Header() {
         type="button"
         data-part="new-chat"
         onClick={() => store.newChat()}
-        disabled={store.messages.value.length === 0}
+        disabled={store.messages.value.length === 0 && !store.conversationId.value}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M12 5v14M5 12h14" />

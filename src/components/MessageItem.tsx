@@ -2,7 +2,16 @@ import type { MessageKey } from '../i18n/translate.ts'
 import type { ChatMessage, MessageStatus } from '../state/chat-message.ts'
 import { useApp } from './app-context.ts'
 import { Avatar } from './Avatar.tsx'
+import { useFeatures } from './features-context.ts'
+import { InputsPanel } from './InputsPanel.tsx'
+import { lazyModule } from './lazy-module.ts'
 import { MarkdownContent } from './MarkdownContent.tsx'
+import { useMedia } from './media-context.ts'
+import { SuggestedQuestions } from './SuggestedQuestions.tsx'
+
+const useAnswerDetails = lazyModule(() => import('./answer-details.ts'))
+/** Fetched with the first answer, so the buttons are there when it finishes. */
+const useMessageActions = lazyModule(() => import('./MessageActions.tsx'))
 
 const NOTICE: Partial<Record<MessageStatus, MessageKey>> = {
   stopped: 'message.stopped',
@@ -11,54 +20,83 @@ const NOTICE: Partial<Record<MessageStatus, MessageKey>> = {
 }
 
 export function MessageItem({ message }: { message: ChatMessage }) {
-  const { boot, t, bot } = useApp()
+  const { boot, store, t, bot } = useApp()
+  const features = useFeatures()
+  const media = useMedia()
   const status = message.status.value
   const text = message.text.value
   const notice = NOTICE[status]
   const isBot = message.role === 'bot'
-  const waiting = isBot && text === '' && (status === 'pending' || status === 'streaming')
+  const streaming = status === 'streaming' || status === 'pending'
+  const waiting = isBot && text === '' && streaming
+  const list = store.messages.value
+  // The conversation's inputs stay on top of it, as a summary once they are locked.
+  const first = features && list[0] === message
+  const details = useAnswerDetails(
+    isBot &&
+      (message.thoughts.value.length > 0 ||
+        message.workflow.value !== undefined ||
+        message.steps.value.length > 0 ||
+        message.citations.value.length > 0 ||
+        message.files.value.length > 0),
+  )
+  const actions = useMessageActions(isBot)
+  const followUps =
+    isBot && list.at(-1) === message && !store.busy.value ? message.suggestions.value : []
   return (
-    <article
-      data-part="message"
-      data-role={message.role}
-      data-state={status}
-      data-streaming={String(status === 'streaming' || status === 'pending')}
-      aria-label={isBot ? boot.botName : t('message.you')}
-    >
-      {isBot && boot.layout.avatars && <Avatar name={boot.botName} />}
-      <div data-part="stack">
-        {isBot && boot.layout.avatars && <p data-part="sender">{boot.botName}</p>}
-        <div data-part="row">
-          <div data-part="bubble" data-role={message.role}>
-            {waiting ? (
-              <span data-part="typing" role="img" aria-label={t('message.thinking', bot)}>
-                <i />
-                <i />
-                <i />
-              </span>
-            ) : isBot ? (
-              <MarkdownContent
-                text={text}
-                streaming={status === 'streaming' || status === 'pending'}
-                labels={{ copy: t('message.copyCode'), copied: t('message.codeCopied') }}
-              />
-            ) : (
-              <div data-part="content">{text}</div>
-            )}
-          </div>
-          {(boot.layout.timestamps || notice) && (
-            <div data-part="meta">
-              {notice && <span data-part="notice">{t(notice)}</span>}
-              {boot.layout.timestamps && (
-                <time data-part="timestamp" dateTime={new Date(message.createdAt).toISOString()}>
-                  {formatTime(message.createdAt, boot.locale)}
-                </time>
+    <>
+      {first && <InputsPanel />}
+      <article
+        data-part="message"
+        data-role={message.role}
+        data-state={status}
+        data-streaming={String(streaming)}
+        aria-label={isBot ? boot.botName : t('message.you')}
+      >
+        {isBot && boot.layout.avatars && <Avatar name={boot.botName} />}
+        <div data-part="stack">
+          {isBot && boot.layout.avatars && <p data-part="sender">{boot.botName}</p>}
+          {details && <details.AgentSteps message={message} streaming={streaming} />}
+          {details && <details.WorkflowSteps message={message} streaming={streaming} />}
+          <div data-part="row">
+            <div data-part="bubble" data-role={message.role}>
+              {waiting ? (
+                <span data-part="typing" role="img" aria-label={t('message.thinking', bot)}>
+                  <i />
+                  <i />
+                  <i />
+                </span>
+              ) : isBot ? (
+                <MarkdownContent
+                  text={text}
+                  streaming={streaming}
+                  labels={{ copy: t('message.copyCode'), copied: t('message.codeCopied') }}
+                />
+              ) : (
+                <div data-part="content">{text}</div>
               )}
             </div>
+            {(boot.layout.timestamps || notice) && (
+              <div data-part="meta">
+                {notice && <span data-part="notice">{t(notice)}</span>}
+                {boot.layout.timestamps && (
+                  <time data-part="timestamp" dateTime={new Date(message.createdAt).toISOString()}>
+                    {formatTime(message.createdAt, boot.locale)}
+                  </time>
+                )}
+              </div>
+            )}
+          </div>
+          {media && <media.parts.SentFiles message={message} />}
+          {details && <details.MessageFiles message={message} />}
+          {details && <details.Citations message={message} />}
+          {actions && <actions.MessageActions message={message} />}
+          {followUps.length > 0 && (
+            <SuggestedQuestions questions={followUps} label={t('suggestions.followUps')} />
           )}
         </div>
-      </div>
-    </article>
+      </article>
+    </>
   )
 }
 

@@ -1,7 +1,9 @@
-import { useEffect, useRef } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks'
 import { useApp } from './app-context.ts'
-import { Avatar } from './Avatar.tsx'
+import { useConversations } from './conversations-context.ts'
+import { HistoryStart } from './HistoryStart.tsx'
 import { MessageItem } from './MessageItem.tsx'
+import { Welcome } from './Welcome.tsx'
 
 /** How close to the bottom counts as "reading the latest", so new text keeps it in view. */
 const PIN_THRESHOLD_PX = 48
@@ -12,6 +14,7 @@ export function MessageLog() {
   const contentRef = useRef<HTMLDivElement>(null)
   const pinned = useRef(true)
   const messages = store.messages.value
+  const { history } = useConversations()
 
   useEffect(() => {
     const log = logRef.current
@@ -31,10 +34,29 @@ export function MessageLog() {
     }
   }, [])
 
+  const lastKey = messages.at(-1)?.key
   useEffect(() => {
-    // Sending a message always brings the conversation's end into view.
+    // Sending a message (or opening a conversation) brings its end into view; older pages don't.
     pinned.current = true
-  }, [messages.length])
+  }, [lastKey])
+
+  // Older pages go in above what is being read: keep its distance from the bottom. Measured
+  // while rendering, before Preact changes the DOM, and restored as soon as the page is in.
+  const firstKey = messages[0]?.key
+  const shownFirstKey = useRef(firstKey)
+  const fromBottom = useRef<number | null>(null)
+  if (firstKey !== shownFirstKey.current) {
+    const log = logRef.current
+    const prepended = messages.some((message) => message.key === shownFirstKey.current)
+    if (log && prepended) fromBottom.current = log.scrollHeight - log.scrollTop
+    shownFirstKey.current = firstKey
+  }
+  useLayoutEffect(() => {
+    const log = logRef.current
+    if (!log || fromBottom.current === null) return
+    log.scrollTop = log.scrollHeight - fromBottom.current
+    fromBottom.current = null
+  }, [firstKey])
 
   return (
     <div
@@ -43,19 +65,14 @@ export function MessageLog() {
       role="log"
       aria-live="off"
       aria-label={t('log.label', bot)}
-      aria-busy={store.busy.value}
+      aria-busy={store.busy.value || history.restoring.value}
       tabIndex={0}
     >
       <div ref={contentRef} data-part="log-content">
-        {messages.length === 0 ? (
-          <section data-part="empty">
-            <Avatar name={boot.botName} size="large" />
-            <h2 data-part="empty-title">{t('empty.title', bot)}</h2>
-            <p data-part="empty-body">{t('empty.body')}</p>
-          </section>
-        ) : (
-          messages.map((message) => <MessageItem key={message.key} message={message} />)
-        )}
+        <HistoryStart />
+        {messages.length === 0
+          ? !history.pending.value && <Welcome />
+          : messages.map((message) => <MessageItem key={message.key} message={message} />)}
       </div>
     </div>
   )

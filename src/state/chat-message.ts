@@ -8,6 +8,48 @@ import type { ChatError } from '../api/chat-error.ts'
  */
 export type MessageStatus = 'pending' | 'streaming' | 'done' | 'stopped' | 'error' | 'failed'
 
+/** The visitor's rating of an answer (dify-api.md §3.8); null when unrated. */
+export type Rating = 'like' | 'dislike' | null
+
+/** One Agent step (`agent_thought`), upserted by id as Dify re-emits it. */
+export interface AgentThought {
+  id: string
+  position: number
+  thought: string
+  /** `;`-separated tool names, `''` when the step called none. */
+  tool: string
+  /** tool name → Dify locale (`en_US`, `ja_JP`…) → label. */
+  toolLabels: Record<string, Record<string, string>>
+  toolInput: string
+  observation: string
+}
+
+export type StepStatus = 'running' | 'succeeded' | 'failed' | 'stopped'
+
+/** One Chatflow node run (`node_started` / `node_finished`). */
+export interface WorkflowStep {
+  id: string
+  title: string
+  nodeType: string
+  index: number
+  status: StepStatus
+  error: string | undefined
+}
+
+/** One knowledge citation (`message_end` → `metadata.retriever_resources`). */
+export interface Citation {
+  position: number
+  datasetName: string
+  documentName: string
+  content: string
+}
+
+/** An image the bot or one of its tools produced (`message_file`). */
+export interface MessageFile {
+  id: string
+  url: string
+}
+
 /** One bubble. Text and status are signals so a streaming answer re-renders only itself. */
 export interface ChatMessage {
   key: string
@@ -19,6 +61,21 @@ export interface ChatMessage {
   difyId: Signal<string | undefined>
   /** Epoch milliseconds. */
   createdAt: number
+  /** Answers: the question that produced it, asked again by Regenerate. */
+  query: string | undefined
+  feedback: Signal<Rating>
+  thoughts: Signal<AgentThought[]>
+  steps: Signal<WorkflowStep[]>
+  /** The Chatflow run as a whole; undefined for Chatbot and Agent apps. */
+  workflow: Signal<StepStatus | undefined>
+  citations: Signal<Citation[]>
+  files: Signal<MessageFile[]>
+  /** Follow-up questions Dify suggested after this answer. */
+  suggestions: Signal<string[]>
+}
+
+export interface MessageExtras {
+  query?: string
 }
 
 let nextKey = 0
@@ -28,6 +85,7 @@ export function createMessage(
   text: string,
   status: MessageStatus,
   createdAt: number,
+  extras: MessageExtras = {},
 ): ChatMessage {
   return {
     key: `m${++nextKey}`,
@@ -37,5 +95,13 @@ export function createMessage(
     error: signal(null),
     difyId: signal(undefined),
     createdAt,
+    query: extras.query,
+    feedback: signal(null),
+    thoughts: signal([]),
+    steps: signal([]),
+    workflow: signal(undefined),
+    citations: signal([]),
+    files: signal([]),
+    suggestions: signal([]),
   }
 }

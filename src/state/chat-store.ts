@@ -19,6 +19,19 @@ export interface ChatStoreOptions {
   stopGraceMs?: number
   /** The app's input variables (dify-api.md §3.10), sent with every turn. */
   getInputs?: () => Record<string, unknown>
+  /**
+   * Files attached to the next message (`/talk` `files`), taken when a turn starts: `question`
+   * is the new user message, or undefined when Regenerate asks the last question again.
+   */
+  takeFiles?: (question: ChatMessage | undefined) => Array<Record<string, unknown>>
+  /** A turn failed before any answer: its files go back to the composer, like its text. */
+  restoreFiles?: (files: Array<Record<string, unknown>>) => void
+  /** Sees every stream event of a turn, e.g. to play `tts_message` audio. */
+  onStreamEvent?: (message: ChatMessage, event: DifyStreamEvent) => void
+  /** Whether the inputs may go; false sends nothing and keeps the draft (the form says why). */
+  checkInputs?: () => boolean
+  /** After each answer that finished normally (e.g. to fetch its follow-up questions). */
+  onAnswer?: (answer: ChatMessage) => void
 }
 
 interface ActiveTurn {
@@ -29,12 +42,21 @@ interface ActiveTurn {
   unflushed: string
   frameRequested: boolean
   stopDeadline: ReturnType<typeof setTimeout> | undefined
+  /** Regenerate: the answer this one replaces, put back if the new one brings nothing. */
+  replacing: ChatMessage | undefined
+  /** Uploaded files sent with this turn (and again if it is resent to a new conversation). */
+  files: Array<Record<string, unknown>>
 }
+
+/** Finished answers can be asked again; one loaded from history finds its question before it. */
+const REGENERABLE: ReadonlySet<string> = new Set(['done', 'stopped', 'error'])
 
 /**
  * The conversation of one endpoint: messages, the current turn and its phase, the composer draft.
- * `send` streams one answer from `/talk`; `stop` asks Dify to stop and keeps the partial answer;
- * `newChat` forgets the conversation. A failure keeps the user's text in the draft.
+ * `send` streams one answer from `/talk`; `regenerate` asks the last question again in place of
+ * its answer; `stop` asks Dify to stop and keeps the partial answer;
+ * `newChat` forgets the conversation, `switchConversation` shows another (history fills it in).
+ * A failure keeps the user's text in the draft.
  */
 export function createChatStore(options: ChatStoreOptions) {
   const { api, storage } = options
@@ -42,6 +64,9 @@ export function createChatStore(options: ChatStoreOptions) {
   const now = options.now ?? Date.now
   const stopGraceMs = options.stopGraceMs ?? 4000
   const getInputs = options.getInputs ?? (() => ({}))
+  const takeFiles = options.takeFiles ?? (() => [])
+  const checkInputs = options.checkInputs ?? (() => true)
+  const onAnswer = options.onAnswer ?? (() => {})
 
   const messages = signal<ChatMessage[]>([])
   const conversationId = signal<string | null>(storage.read())
@@ -51,6 +76,14 @@ export function createChatStore(options: ChatStoreOptions) {
   /** The last finished answer, for the polite live region. */
   const announcement = signal('')
   const busy = computed(() => phase.value !== 'idle')
+  /** The question Regenerate would ask again, when the last answer may be regenerated. */
+  const regenerableQuery = computed(() => {
+    const list = messages.value
+    const last = list.at(-1)
+    if (busy.value || last?.role !== 'bot' || !REGENERABLE.has(last.status.value)) return undefined
+    const before = list.at(-2)
+    return last.query ?? (before?.role === 'user' ? before.text.value : undefined)
+  })
   let turn: ActiveTurn | null = null
 
   const flushText = (active: ActiveTurn) => {
@@ -78,6 +111,7 @@ export function createChatStore(options: ChatStoreOptions) {
     rememberConversation(event.conversation_id)
     active.taskId ??= event.task_id
     applyMessageEvent(active.bot, event)
+    options.onStreamEvent?.(active.bot, event)
     if (phase.value === 'stopping') return
     if (phase.value === 'sending') phase.value = 'streaming'
     switch (event.event) {
@@ -102,13 +136,21 @@ export function createChatStore(options: ChatStoreOptions) {
       if (answered) {
         active.bot.status.value = 'error'
         active.bot.error.value = failure
+      } else if (active.replacing) {
+        const previous = active.replacing
+        messages.value = messages.value.map((message) =>
+          message === active.bot ? previous : message,
+        )
       } else {
         messages.value = messages.value.filter((message) => message !== active.bot)
         const user = messages.value.at(-1)
         if (user?.role === 'user') user.status.value = 'failed'
       }
       error.value = failure
-      if (draft.value.trim() === '') draft.value = active.query
+      if (draft.value.trim() === '' && !active.replacing) draft.value = active.query
+      if (!answered && !active.replacing && active.files.length > 0) {
+        options.restoreFiles?.(active.files)
+      }
     })
   }
 
@@ -120,6 +162,7 @@ export function createChatStore(options: ChatStoreOptions) {
         {
           query: active.query,
           inputs: getInputs(),
+          ...(active.files.length > 0 ? { files: active.files } : {}),
           ...(sentConversation ? { conversation_id: sentConversation } : {}),
         },
         active.controller.signal,
@@ -139,9 +182,30 @@ export function createChatStore(options: ChatStoreOptions) {
 
   const send = async (text: string = draft.value) => {
     const query = text.trim()
-    if (!query || turn) return
+    if (!query || turn || !checkInputs()) return
     const user = createMessage('user', query, 'done', now())
-    const bot = createMessage('bot', '', 'pending', now())
+    await answer(query, undefined, user, (bot) => [
+      ...messages.value.filter((message) => message.status.value !== 'failed'),
+      user,
+      bot,
+    ])
+  }
+
+  /** Asks the last question again; the new answer takes the last one's place on screen. */
+  const regenerate = async () => {
+    const query = regenerableQuery.value
+    const last = messages.value.at(-1)
+    if (!query || !last || turn || !checkInputs()) return
+    await answer(query, last, undefined, (bot) => [...messages.value.slice(0, -1), bot])
+  }
+
+  const answer = async (
+    query: string,
+    replacing: ChatMessage | undefined,
+    question: ChatMessage | undefined,
+    show: (bot: ChatMessage) => ChatMessage[],
+  ) => {
+    const bot = createMessage('bot', '', 'pending', now(), { query })
     const active: ActiveTurn = {
       query,
       controller: new AbortController(),
@@ -150,16 +214,14 @@ export function createChatStore(options: ChatStoreOptions) {
       unflushed: '',
       frameRequested: false,
       stopDeadline: undefined,
+      replacing,
+      files: takeFiles(question),
     }
     turn = active
     batch(() => {
-      messages.value = [
-        ...messages.value.filter((message) => message.status.value !== 'failed'),
-        user,
-        bot,
-      ]
+      messages.value = show(bot)
       error.value = null
-      draft.value = ''
+      if (!replacing) draft.value = ''
       phase.value = 'sending'
     })
     try {
@@ -188,6 +250,7 @@ export function createChatStore(options: ChatStoreOptions) {
           phase.value = 'idle'
           if (active.bot.status.value === 'done') announcement.value = active.bot.text.value
         })
+        if (active.bot.status.value === 'done') onAnswer(active.bot)
       }
     }
   }
@@ -205,17 +268,24 @@ export function createChatStore(options: ChatStoreOptions) {
     api.stop(active.taskId).catch(() => active.controller.abort())
   }
 
-  const newChat = () => {
+  /** Leaves the conversation shown (aborting its turn) for another one, or for a new chat. */
+  const switchConversation = (id: string | null) => {
     turn?.controller.abort()
     turn = null
     batch(() => {
       phase.value = 'idle'
       messages.value = []
-      conversationId.value = null
+      conversationId.value = id
       error.value = null
       announcement.value = ''
     })
-    storage.clear()
+    if (id) storage.write(id)
+    else storage.clear()
+  }
+
+  /** Puts earlier messages of this conversation (from history) before the ones shown. */
+  const prependMessages = (older: ChatMessage[]) => {
+    if (older.length > 0) messages.value = [...older, ...messages.value]
   }
 
   return {
@@ -226,9 +296,13 @@ export function createChatStore(options: ChatStoreOptions) {
     draft,
     announcement,
     busy,
+    regenerableQuery,
     send,
+    regenerate,
     stop,
-    newChat,
+    newChat: () => switchConversation(null),
+    switchConversation,
+    prependMessages,
     dismissError: () => (error.value = null),
   }
 }

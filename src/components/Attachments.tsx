@@ -1,0 +1,106 @@
+import type { Translate } from '../i18n/translate.ts'
+import type { Attachment, AttachmentProblem } from '../state/attachments.ts'
+import type { ChatMessage } from '../state/chat-message.ts'
+import { useApp } from './app-context.ts'
+import { useMedia } from './media-context.ts'
+
+/** The files waiting in the composer (upload progress, removal) and what went wrong adding one. */
+export function Attachments() {
+  const { t } = useApp()
+  const media = useMedia()
+  if (!media) return null
+  const { attachments } = media
+  const items = attachments.items.value
+  const problem = attachments.problem.value
+  if (items.length === 0 && !problem) return null
+  return (
+    <div data-part="attachments-area">
+      {items.length > 0 && (
+        <ul data-part="attachments" aria-label={t('attachments.label')}>
+          {items.map((item) => (
+            <li
+              key={item.key}
+              data-part="attachment"
+              data-kind={item.kind}
+              data-status={item.status.value}
+            >
+              <AttachmentBody item={item} />
+              {item.status.value === 'uploading' && (
+                <progress
+                  data-part="attachment-progress"
+                  max={1}
+                  value={item.progress.value}
+                  aria-label={t('attachments.uploading', { name: item.name })}
+                />
+              )}
+              {item.status.value === 'failed' && (
+                <span data-part="attachment-failed">{t('attachments.failed')}</span>
+              )}
+              <button
+                type="button"
+                data-part="attachment-remove"
+                title={t('attachments.remove', { name: item.name })}
+                onClick={() => attachments.remove(item.key)}
+              >
+                <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                  <path d="M6 6l12 12M18 6L6 18" />
+                </svg>
+                <span class="cs-visually-hidden">
+                  {t('attachments.remove', { name: item.name })}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p data-part="attachments-error" role="alert">
+        {problem && problemText(problem, t)}
+      </p>
+    </div>
+  )
+}
+
+/** The files a user message went with, inside its bubble. */
+export function SentFiles({ message }: { message: ChatMessage }) {
+  const { t } = useApp()
+  const media = useMedia()
+  const files = message.role === 'user' ? (media?.attachments.sentWith(message) ?? []) : []
+  if (files.length === 0) return null
+  return (
+    <ul data-part="attachments" data-sent="true" aria-label={t('attachments.sent')}>
+      {files.map((item) => (
+        <li key={item.key} data-part="attachment" data-kind={item.kind} data-status="done">
+          <AttachmentBody item={item} />
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function AttachmentBody({ item }: { item: Attachment }) {
+  return (
+    <>
+      {item.previewUrl ? (
+        <img data-part="attachment-thumb" src={item.previewUrl} alt="" decoding="async" />
+      ) : (
+        <svg data-part="attachment-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8zM14 3v5h5" />
+        </svg>
+      )}
+      <span data-part="attachment-name">{item.name}</span>
+    </>
+  )
+}
+
+function problemText(problem: AttachmentProblem, t: Translate): string {
+  switch (problem.problem) {
+    case 'type':
+      return t('attachments.wrongType', { name: problem.name })
+    case 'size':
+      return t('attachments.tooBig', { name: problem.name, max: String(problem.maxMb) })
+    case 'count':
+      return t('attachments.tooMany', { max: String(problem.max) })
+    case 'upload':
+      return t('attachments.uploadFailed', { name: problem.name })
+  }
+}

@@ -1,0 +1,100 @@
+import type { ComponentChildren } from 'preact'
+import { useEffect, useState } from 'preact/hooks'
+import type { MessageKey } from '../i18n/translate.ts'
+import type { ChatMessage } from '../state/chat-message.ts'
+import { copyText } from '../state/clipboard.ts'
+import { useApp } from './app-context.ts'
+import { useFeatures } from './features-context.ts'
+import { useMedia } from './media-context.ts'
+
+/** How long "Copied" (or a failure) stays beside the buttons. */
+const NOTE_MS = 2500
+
+/**
+ * Copy, rate and regenerate one finished answer. Only answers Dify knows (they have its id) get
+ * them, and Regenerate only the last answer while nothing is streaming.
+ */
+export function MessageActions({ message }: { message: ChatMessage }) {
+  const { store, t } = useApp()
+  const features = useFeatures()
+  const media = useMedia()
+  const [note, setNote] = useState<MessageKey | null>(null)
+  useEffect(() => {
+    if (!note) return
+    const timer = setTimeout(() => setNote(null), NOTE_MS)
+    return () => clearTimeout(timer)
+  }, [note])
+
+  const status = message.status.value
+  if (!features || !message.difyId.value || status === 'pending' || status === 'streaming') {
+    return null
+  }
+  const text = message.text.value
+  const rating = message.feedback.value
+  const canRegenerate =
+    store.messages.value.at(-1) === message && store.regenerableQuery.value !== undefined
+
+  const copy = async () => setNote((await copyText(text)) ? 'actions.copied' : 'actions.copyFailed')
+  const rate = async (pressed: 'like' | 'dislike') => {
+    if (!(await features.toggleFeedback(message, pressed))) setNote('actions.feedbackFailed')
+  }
+
+  return (
+    <div data-part="message-actions" role="group" aria-label={t('actions.label')}>
+      {text.trim() !== '' && (
+        <ActionButton part="action-copy" label={t('actions.copy')} onClick={copy}>
+          <rect x="9" y="9" width="11" height="11" rx="2" />
+          <path d="M5 15V6a2 2 0 0 1 2-2h9" />
+        </ActionButton>
+      )}
+      <ActionButton
+        part="action-like"
+        label={t('actions.like')}
+        pressed={rating === 'like'}
+        onClick={() => rate('like')}
+      >
+        <path d="M7 11v9H4v-9zM7 11l4-7a2 2 0 0 1 3 2l-1 4h5a2 2 0 0 1 2 2.3l-1.2 6A2 2 0 0 1 16.8 20H7" />
+      </ActionButton>
+      <ActionButton
+        part="action-dislike"
+        label={t('actions.dislike')}
+        pressed={rating === 'dislike'}
+        onClick={() => rate('dislike')}
+      >
+        <path d="M17 13V4h3v9zM17 13l-4 7a2 2 0 0 1-3-2l1-4H6a2 2 0 0 1-2-2.3l1.2-6A2 2 0 0 1 7.2 4H17" />
+      </ActionButton>
+      {canRegenerate && (
+        <ActionButton
+          part="action-regenerate"
+          label={t('actions.regenerate')}
+          onClick={() => void store.regenerate()}
+        >
+          <path d="M20 12a8 8 0 1 1-2.3-5.7M20 4v5h-5" />
+        </ActionButton>
+      )}
+      {media && <media.parts.ReadAloudButton message={message} />}
+      <span data-part="action-status" role="status">
+        {note && t(note)}
+      </span>
+    </div>
+  )
+}
+
+interface ActionButtonProps {
+  part: string
+  label: string
+  pressed?: boolean
+  onClick: () => void
+  children: ComponentChildren
+}
+
+function ActionButton({ part, label, pressed, onClick, children }: ActionButtonProps) {
+  return (
+    <button type="button" data-part={part} aria-pressed={pressed} title={label} onClick={onClick}>
+      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        {children}
+      </svg>
+      <span class="cs-visually-hidden">{label}</span>
+    </button>
+  )
+}

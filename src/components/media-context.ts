@@ -1,0 +1,17 @@
+import { createContext } from 'preact'
+import { useContext } from 'preact/hooks'
+import type { ReadonlySignal } from '@preact/signals'
+import type { MediaState } from '../state/media.ts'
+
+/** Files, voice input and read-aloud: their state and, loaded with it, their parts. */
+export interface Media extends MediaState {
+  parts: typeof import('./media-parts.ts')
+}
+
+/** The media features, once loaded for an app that enables one of them. */
+export const MediaContext = createContext<ReadonlySignal<Media | null> | null>(null)
+
+/** The media features; null until loaded or where the app enables none, and their parts hide. */
+export function useMedia(): Media | null {
+  return useContext(MediaContext)?.value ?? null
+}

@@ -1,0 +1,100 @@
+import { batch, computed, signal } from '@preact/signals'
+import type { AppApi } from '../api/app-api.ts'
+import type { AppParameters } from './app-parameters.ts'
+import type { ChatMessage } from './chat-message.ts'
+import { createFeedback } from './feedback.ts'
+import type { ConversationView, InputsState } from './inputs-state.ts'
+
+export interface AppFeaturesOptions {
+  api: AppApi
+  endpointId: string
+  /** `location.search`, for input prefill. */
+  search: string
+  /** Where inputs are kept per conversation (default localStorage; tests pass their own). */
+  storage?: Pick<Storage, 'getItem' | 'setItem'> | null
+}
+
+/** An app that enables nothing: what the client assumes until (or unless) parameters load. */
+export const NO_PARAMETERS: AppParameters = {
+  openingStatement: '',
+  suggestedQuestions: [],
+  suggestionsAfterAnswer: false,
+  fields: [],
+  fileFields: [],
+}
+
+/** At most this many follow-up chips under an answer. */
+const MAX_SUGGESTIONS = 5
+
+/**
+ * What the app's Dify parameters switch on around the chat: the greeting, suggested questions,
+ * the inputs form, and the actions on an answer. Until the parameters load (or if they can't),
+ * the app counts as enabling nothing, so nothing half-working shows and turns go without inputs.
+ */
+export function createAppFeatures(options: AppFeaturesOptions) {
+  const { api } = options
+  const parameters = signal(NO_PARAMETERS)
+  const inputs = signal<InputsState | null>(null)
+  const feedback = createFeedback((id, rating) => api.feedback(id, rating))
+  let fill: ((template: string, state: InputsState) => string) | undefined
+  let view: ConversationView | undefined
+  const opening = computed(() => {
+    const { openingStatement } = parameters.value
+    const state = inputs.value
+    return state && fill ? fill(openingStatement, state) : openingStatement
+  })
+
+  let loading: Promise<void> | undefined
+  const load = () =>
+    (loading ??= Promise.all([api.parameters(), import('./app-setup.ts')]).then(
+      ([raw, setup]) => {
+        const parsed = setup.parseAppParameters(raw)
+        const state = setup.createInputsState({
+          storage: setup.createInputsStorage(options.endpointId, options.storage),
+          search: options.search,
+        })
+        if (view) state.attach(view)
+        state.setFields(parsed.fields)
+        fill = (template, { fields, values }) =>
+          setup.fillPlaceholders(template, fields.value, values.value)
+        batch(() => {
+          inputs.value = state
+          parameters.value = parsed
+        })
+      },
+      () => {
+        // No parameters, no extras: the plain chat still works.
+      },
+    ))
+
+  /** After a finished answer: fetch its follow-up questions when the app offers them. */
+  const afterAnswer = (message: ChatMessage) => {
+    const id = message.difyId.value
+    if (!id || !parameters.value.suggestionsAfterAnswer) return
+    api.suggested(id).then(
+      (questions) => (message.suggestions.value = questions.slice(0, MAX_SUGGESTIONS)),
+      () => {},
+    )
+  }
+
+  return {
+    parameters,
+    opening,
+    /** The inputs form's state, once the parameters have loaded. */
+    inputs,
+    load,
+    afterAnswer,
+    /** For the chat store: the next turn's `inputs`. */
+    inputsForTurn: () => inputs.peek()?.forTurn() ?? {},
+    /** For the chat store: whether a turn may go (false shows the form's problems). */
+    checkInputs: () => inputs.peek()?.check() ?? true,
+    toggleFeedback: feedback.toggle,
+    /** Follows the chat store's conversation, so inputs lock and persist with it. */
+    attach: (conversation: ConversationView) => {
+      view = conversation
+      inputs.peek()?.attach(conversation)
+    },
+  }
+}
+
+export type AppFeatures = ReturnType<typeof createAppFeatures>

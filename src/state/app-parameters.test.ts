@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { NO_PARAMETERS } from './app-features.ts'
+import { fillPlaceholders, parseAppParameters } from './app-parameters.ts'
+import { parseInputForm } from './inputs.ts'
+
+describe('parseAppParameters', () => {
+  it('reads the greeting, starters, follow-ups and form', () => {
+    const parsed = parseAppParameters({
+      opening_statement: '  Hello {{name}}!  ',
+      suggested_questions: ['What can you do?', '', 7, ' Code? '],
+      suggested_questions_after_answer: { enabled: true },
+      user_input_form: [{ 'text-input': { variable: 'name', label: 'Name', required: true } }],
+    })
+    expect(parsed.openingStatement).toBe('Hello {{name}}!')
+    expect(parsed.suggestedQuestions).toEqual(['What can you do?', 'Code?'])
+    expect(parsed.suggestionsAfterAnswer).toBe(true)
+    expect(parsed.fields).toHaveLength(1)
+  })
+
+  it('treats anything missing or odd as switched off', () => {
+    expect(parseAppParameters(null)).toEqual(NO_PARAMETERS)
+    expect(
+      parseAppParameters({
+        opening_statement: null,
+        suggested_questions: 'nope',
+        suggested_questions_after_answer: { enabled: 'yes' },
+      }),
+    ).toEqual(NO_PARAMETERS)
+  })
+})
+
+describe('fillPlaceholders', () => {
+  const { fields } = parseInputForm([
+    { 'text-input': { variable: 'name', label: 'Your name' } },
+    { select: { variable: 'lang', label: 'Language', options: ['en'] } },
+  ])
+
+  it('fills known variables, shows the label of empty ones and leaves unknown ones alone', () => {
+    const template = 'Hi {{name}}, we speak {{ lang }}. {{unknown}} stays.'
+    expect(fillPlaceholders(template, fields, { name: 'Ann', lang: 'en' })).toBe(
+      'Hi Ann, we speak en. {{unknown}} stays.',
+    )
+    expect(fillPlaceholders(template, fields, { name: ' ' })).toBe(
+      'Hi {{Your name}}, we speak {{Language}}. {{unknown}} stays.',
+    )
+  })
+
+  it('inserts values literally', () => {
+    expect(fillPlaceholders('{{name}}', fields, { name: '$& $1 <b>x</b>' })).toBe('$& $1 <b>x</b>')
+  })
+})

@@ -1,0 +1,49 @@
+import { parseInputForm, type FileField, type InputField, type InputValues } from './inputs.ts'
+
+/** What the client uses of `GET /parameters` (dify-api.md §3.10), read defensively. */
+export interface AppParameters {
+  openingStatement: string
+  suggestedQuestions: string[]
+  suggestionsAfterAnswer: boolean
+  fields: InputField[]
+  fileFields: FileField[]
+}
+
+export function parseAppParameters(raw: unknown): AppParameters {
+  const params = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
+  const { fields, files } = parseInputForm(params.user_input_form)
+  const after = params.suggested_questions_after_answer
+  return {
+    openingStatement:
+      typeof params.opening_statement === 'string' ? params.opening_statement.trim() : '',
+    suggestedQuestions: Array.isArray(params.suggested_questions)
+      ? params.suggested_questions
+          .filter((question): question is string => typeof question === 'string')
+          .map((question) => question.trim())
+          .filter(Boolean)
+      : [],
+    suggestionsAfterAnswer:
+      typeof after === 'object' &&
+      after !== null &&
+      (after as { enabled?: unknown }).enabled === true,
+    fields,
+    fileFields: files,
+  }
+}
+
+/**
+ * Fills `{{variable}}` in the opening statement from the inputs, as Dify's web app does: a
+ * variable without a value shows its label in braces, an unknown one stays as written.
+ */
+export function fillPlaceholders(
+  template: string,
+  fields: readonly InputField[],
+  values: InputValues,
+): string {
+  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (match, name: string) => {
+    const value = values[name]
+    if (typeof value === 'string' && value.trim() !== '') return value
+    const field = fields.find((candidate) => candidate.variable === name)
+    return field ? `{{${field.label}}}` : match
+  })
+}

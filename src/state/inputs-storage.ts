@@ -1,0 +1,63 @@
+import type { InputValue, InputValues } from './inputs.ts'
+
+/** How many conversations' inputs one endpoint keeps. */
+const KEEP = 20
+
+/**
+ * The inputs each conversation was started with, per endpoint, in localStorage: Dify checks them
+ * on every turn, so a reloaded page must send the same ones again. Quiet where storage is blocked.
+ */
+export interface InputsStorage {
+  read(conversationId: string): InputValues | null
+  write(conversationId: string, values: InputValues): void
+}
+
+export function createInputsStorage(
+  endpointId: string,
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null = safeLocalStorage(),
+): InputsStorage {
+  const key = `chatskins:${endpointId}:inputs`
+  const readAll = (): Record<string, InputValues> => {
+    try {
+      const parsed: unknown = JSON.parse(storage?.getItem(key) ?? '{}')
+      return isRecord(parsed) ? (parsed as Record<string, InputValues>) : {}
+    } catch {
+      return {}
+    }
+  }
+  return {
+    read(conversationId) {
+      const values = readAll()[conversationId]
+      if (!isRecord(values)) return null
+      const kept: Record<string, InputValue> = {}
+      for (const [name, value] of Object.entries(values)) {
+        if (typeof value === 'string' || typeof value === 'boolean') kept[name] = value
+      }
+      return kept
+    },
+    write(conversationId, values) {
+      const all = readAll()
+      delete all[conversationId]
+      all[conversationId] = values
+      const ids = Object.keys(all)
+      for (const id of ids.slice(0, Math.max(0, ids.length - KEEP))) delete all[id]
+      try {
+        storage?.setItem(key, JSON.stringify(all))
+      } catch {
+        // Private mode or full storage: the inputs just won't survive a reload.
+      }
+    },
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null
+  } catch {
+    return null
+  }
+}

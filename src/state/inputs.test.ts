@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import {
+  defaultValues,
+  parseInputForm,
+  prefillFromQuery,
+  toDifyInputs,
+  validateInput,
+  validateInputs,
+  type InputField,
+} from './inputs.ts'
+
+/** The mixed form of dify-api.md §3.10, unknown and file types included. */
+const FORM = [
+  {
+    'text-input': {
+      variable: 'name',
+      label: 'Your name',
+      type: 'text-input',
+      required: true,
+      max_length: 5,
+      default: '',
+    },
+  },
+  { paragraph: { variable: 'bio', label: 'About you', required: false, max_length: 1000 } },
+  {
+    select: {
+      variable: 'lang',
+      label: 'Language',
+      required: true,
+      options: ['en', 'fr', 3],
+      default: 'en',
+    },
+  },
+  { number: { variable: 'age', label: 'Age', required: false, default: 30 } },
+  { checkbox: { variable: 'vip', label: 'VIP', required: false, default: false } },
+  {
+    file: { variable: 'doc', label: 'Document', required: true, allowed_file_types: ['document'] },
+  },
+  { 'file-list': { variable: 'imgs', label: 'Images', required: false, max_length: 5 } },
+  { json_object: { variable: 'cfg', label: 'Config', required: false } },
+  { external_data_tool: { variable: 'ext', label: 'Ext', type: 'api', enabled: true } },
+  { 'text-input': { variable: 'name', label: 'Duplicate', required: false } },
+  { 'text-input': { label: 'No variable' } },
+  'not an object',
+  { select: 'not a spec' },
+]
+
+const { fields, files } = parseInputForm(FORM)
+const field = (variable: string) => fields.find((candidate) => candidate.variable === variable)!
+
+describe('parseInputForm', () => {
+  it('keeps the five form types in order and skips unknown, broken and duplicate entries', () => {
+    expect(fields.map(({ variable, type }) => `${variable}:${type}`)).toEqual([
+      'name:text-input',
+      'bio:paragraph',
+      'lang:select',
+      'age:number',
+      'vip:checkbox',
+    ])
+    expect(field('name')).toMatchObject({ label: 'Your name', required: true, maxLength: 5 })
+    expect(field('lang')).toMatchObject({ options: ['en', 'fr'], default: 'en' })
+    expect(field('age')).toMatchObject({ default: '30' })
+  })
+
+  it('lists file variables apart, since the form cannot collect files', () => {
+    expect(files).toEqual([
+      { variable: 'doc', label: 'Document', required: true, hint: '', placeholder: '' },
+      { variable: 'imgs', label: 'Images', required: false, hint: '', placeholder: '' },
+    ])
+  })
+
+  it('reads anything that is not a list as an empty form', () => {
+    expect(parseInputForm(undefined)).toEqual({ fields: [], files: [] })
+    expect(parseInputForm({ 'text-input': {} })).toEqual({ fields: [], files: [] })
+  })
+
+  it('drops a select default that is not an option and uses the variable as a missing label', () => {
+    const [select, text] = parseInputForm([
+      { select: { variable: 'size', options: ['S', 'M'], default: 'XL' } },
+      { 'text-input': { variable: 'city', label: '  ' } },
+    ]).fields
+    expect(select).toMatchObject({ default: '' })
+    expect(text).toMatchObject({ label: 'city', maxLength: undefined })
+  })
+})
+
+describe('validateInput', () => {
+  it('requires required fields, whitespace counting as empty', () => {
+    expect(validateInput(field('name'), '')).toEqual({ code: 'required' })
+    expect(validateInput(field('name'), '   ')).toEqual({ code: 'required' })
+    expect(validateInput(field('name'), undefined)).toEqual({ code: 'required' })
+    expect(validateInput(field('bio'), '')).toBeNull()
+  })
+
+  it('counts max_length in code points, as Python does', () => {
+    expect(validateInput(field('name'), '😀😀😀😀😀')).toBeNull()
+    expect(validateInput(field('name'), '안녕하세요!')).toEqual({ code: 'tooLong', max: 5 })
+  })
+
+  it('accepts only listed options and numeric text', () => {
+    expect(validateInput(field('lang'), 'fr')).toBeNull()
+    expect(validateInput(field('lang'), 'de')).toEqual({ code: 'notAnOption' })
+    for (const ok of ['42', '-1.5', '.5', '1e3', ' 7 ']) {
+      expect(validateInput(field('age'), ok)).toBeNull()
+    }
+    for (const bad of ['abc', '0x10', 'Infinity', '1,5', '--1']) {
+      expect(validateInput(field('age'), bad)).toEqual({ code: 'notANumber' })
+    }
+  })
+
+  it('never fails a checkbox', () => {
+    expect(validateInput(field('vip'), false)).toBeNull()
+  })
+
+  it('reports every problem of a form by variable', () => {
+    expect(validateInputs(fields, { name: '', lang: 'de', age: 'x', vip: true })).toEqual({
+      name: { code: 'required' },
+      lang: { code: 'notAnOption' },
+      age: { code: 'notANumber' },
+    })
+    expect(validateInputs(fields, { ...defaultValues(fields), name: 'Ann' })).toEqual({})
+  })
+})
+
+describe('prefillFromQuery', () => {
+  it('takes the form’s own variables from the URL, as given', () => {
+    expect(
+      prefillFromQuery(fields, '?name=Ann%20Lee&lang=de&age=abc&vip=yes&other=x&bio='),
+    ).toEqual({ name: 'Ann Lee', lang: 'de', age: 'abc', vip: true, bio: '' })
+  })
+
+  it('reads checkbox words and ignores other values', () => {
+    const vip = [field('vip')]
+    expect(prefillFromQuery(vip, 'vip=0')).toEqual({ vip: false })
+    expect(prefillFromQuery(vip, 'vip=OFF')).toEqual({ vip: false })
+    expect(prefillFromQuery(vip, 'vip=maybe')).toEqual({})
+  })
+})
+
+describe('toDifyInputs', () => {
+  it('sends typed values and leaves empty optional ones to Dify’s defaults', () => {
+    const values = { name: 'Ann', bio: '  ', lang: 'fr', age: '42', vip: true, stray: 'x' }
+    expect(toDifyInputs(fields, values)).toEqual({ name: 'Ann', lang: 'fr', age: 42, vip: true })
+    expect(toDifyInputs(fields, {})).toEqual({ vip: false })
+  })
+
+  it('starts from the defaults', () => {
+    const defaults = defaultValues(fields as InputField[])
+    expect(defaults).toEqual({ name: '', bio: '', lang: 'en', age: '30', vip: false })
+  })
+})
