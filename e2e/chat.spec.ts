@@ -225,3 +225,30 @@ test('an endpoint can pin the dark scheme and the Korean locale', async ({ brows
   const [r = 255] = background.match(/[\d.]+/g)?.map(Number) ?? []
   expect(r).toBeLessThan(0.3 * 255)
 })
+
+test('Korean text is drawn with the shipped Korean font, fetched from this server only', async ({
+  page,
+  baseURL,
+}) => {
+  const fetched: URL[] = []
+  page.on('response', (response) => {
+    if (response.status() === 200) fetched.push(new URL(response.url()))
+  })
+  await page.goto('/korean/')
+  await expect(page.locator('[data-part=bot-name]')).toHaveText('라온')
+  const fontPaths = () =>
+    fetched.map((url) => url.pathname).filter((path) => path.startsWith('/fonts/'))
+  await expect.poll(fontPaths).toContain('/fonts/kr.css')
+  await expect
+    .poll(() => fontPaths().some((path) => /^\/fonts\/kr-[\d.]+\/\d+\.woff2$/.test(path)))
+    .toBe(true)
+  await page.evaluate(() => document.fonts.ready)
+  const korean = await page.evaluate(() =>
+    [...document.fonts].some(
+      (face) => face.family.includes('Noto Sans KR') && face.status === 'loaded',
+    ),
+  )
+  expect(korean).toBe(true)
+  expect(fontPaths().some((path) => path.startsWith('/fonts/jp'))).toBe(false)
+  expect(new Set(fetched.map((url) => url.origin))).toEqual(new Set([new URL(baseURL!).origin]))
+})

@@ -34,7 +34,11 @@ test.describe('greeting and suggested questions', () => {
       "Hi! I'm the chatskins demo bot. Ask me anything. I answer in markdown.",
     )
     const starters = part(page, 'empty').locator('[data-part=suggestion]')
-    await expect(starters).toHaveText(['What can you do?', 'Show me some code', '안녕하세요!'])
+    await expect(starters).toHaveText([
+      'What can you do?',
+      'Show me some code',
+      'Which themes are there?',
+    ])
     await expect(part(page, 'suggestions')).toHaveAttribute('aria-label', 'Suggested questions')
 
     await starters.first().click()

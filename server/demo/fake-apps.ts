@@ -29,7 +29,7 @@ const FEATURES_OFF = {
 const DEMO_PARAMETERS = {
   ...FEATURES_OFF,
   opening_statement: "Hi! I'm the chatskins demo bot. Ask me anything. I answer in markdown.",
-  suggested_questions: ['What can you do?', 'Show me some code', '안녕하세요!'],
+  suggested_questions: ['What can you do?', 'Show me some code', 'Which themes are there?'],
   suggested_questions_after_answer: { enabled: true },
   user_input_form: [],
   file_upload: {

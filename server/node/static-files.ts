@@ -31,7 +31,7 @@ export function createStaticReader(
   return async (path) => {
     const [top, ...rest] = path.split('/')
     const root =
-      top === 'themes' ? roots.themes : top === 'assets' || top === 'static' ? roots.client : null
+      top === 'themes' ? roots.themes : CLIENT_FOLDERS.has(top ?? '') ? roots.client : null
     if (!root) return null
     const relative = top === 'themes' ? rest.join('/') : path
     const file = normalize(join(root, relative))

@@ -1,0 +1,69 @@
+// `npm run bench:check`: fails (exit 1) when a theme page's first-load JS or CSS, gzip level 9,
+// exceeds its budget. Reads the build output only (run `npm run build` first), so it is fast and
+// deterministic; `npm run bench` cross-checks the same sets against what Chromium fetches.
+import {
+  BUDGET,
+  lazyScripts,
+  localeChunks,
+  readTemplate,
+  staticFirstLoad,
+  themeIds,
+  total,
+} from './lib/first-load.ts'
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`
+
+function main(): number {
+  let html: string
+  try {
+    html = readTemplate()
+  } catch (error) {
+    console.error(`bench:check: ${(error as Error).message}`)
+    return 1
+  }
+  const failures: string[] = []
+  console.log('first-load weight per theme, gzip -9 (raw)')
+  for (const theme of themeIds()) {
+    const { js, css } = staticFirstLoad(theme, html)
+    const jsGzip = total(js, 'gzip')
+    const cssGzip = total(css, 'gzip')
+    console.log(
+      `  ${theme.padEnd(10)} JS ${kb(jsGzip)} (${kb(total(js, 'raw'))})  ` +
+        `CSS ${kb(cssGzip)} (${kb(total(css, 'raw'))})`,
+    )
+    if (jsGzip > BUDGET.jsGzip) {
+      const files = js.map((file) => `${file.path} ${kb(file.gzip)}`).join(', ')
+      failures.push(
+        `${theme}: JS ${kb(jsGzip)} gzip exceeds the ${kb(BUDGET.jsGzip)} budget by ` +
+          `${kb(jsGzip - BUDGET.jsGzip)} (${jsGzip} > ${BUDGET.jsGzip} bytes: ${files})`,
+      )
+    }
+    if (cssGzip > BUDGET.cssGzip) {
+      const files = css.map((file) => `${file.path} ${kb(file.gzip)}`).join(', ')
+      failures.push(
+        `${theme}: CSS ${kb(cssGzip)} gzip exceeds the ${kb(BUDGET.cssGzip)} budget by ` +
+          `${kb(cssGzip - BUDGET.cssGzip)} (${cssGzip} > ${BUDGET.cssGzip} bytes: ${files})`,
+      )
+    }
+  }
+  const dictionaries = new Set(localeChunks().values())
+  const counted = staticFirstLoad(themeIds()[0] ?? 'minimal', html).localeChunk
+  if (counted) {
+    console.log(
+      `  counted: the largest UI dictionary, ${counted} (awaited before the first render)`,
+    )
+  }
+  const lazy = lazyScripts(html).filter((path) => !dictionaries.has(path))
+  if (lazy.length > 0) console.log(`  not counted (loaded on demand): ${lazy.join(', ')}`)
+  if (failures.length > 0) {
+    console.error('\nbench:check failed: a size budget is exceeded')
+    for (const failure of failures) console.error(`  ✗ ${failure}`)
+    return 1
+  }
+  console.log(
+    `bench:check ok: every theme within JS ≤ ${kb(BUDGET.jsGzip)}, CSS ≤ ${kb(BUDGET.cssGzip)}`,
+  )
+  return 0
+}
+
+process.exitCode = main()
