@@ -50,3 +50,16 @@ export function failOnScriptActivity(page: Page) {
     assertClean: () => expect(problems).toEqual([]),
   }
 }
+
+/** The page and the conversation log never scroll sideways. */
+export async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => {
+    const log = document.querySelector('[data-part=log]')
+    return {
+      page: document.documentElement.scrollWidth - window.innerWidth,
+      log: log ? log.scrollWidth - log.clientWidth : 0,
+    }
+  })
+  expect(overflow.page).toBeLessThanOrEqual(0)
+  expect(overflow.log).toBeLessThanOrEqual(0)
+}

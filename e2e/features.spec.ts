@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { chatPage, failOnScriptActivity } from './chat-page.ts'
+import { chatPage, expectNoHorizontalScroll, failOnScriptActivity } from './chat-page.ts'
 
 /**
  * The app features the Dify parameters switch on (opening statement, suggested questions, the
@@ -574,15 +574,4 @@ async function shoot(page: Page, testInfo: { outputPath: (name: string) => strin
   await page.evaluate(() => document.fonts.ready)
   await page.screenshot({ path: `test-results/screenshots/${name}.png` })
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`) })
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => {
-    const log = document.querySelector('[data-part=log]')
-    return {
-      page: document.documentElement.scrollWidth - window.innerWidth,
-      log: log ? log.scrollWidth - log.clientWidth : 0,
-    }
-  })
-  expect(overflow).toEqual({ page: 0, log: 0 })
 }

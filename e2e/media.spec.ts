@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Request } from '@playwright/test'
 import { findChromium } from '../scripts/find-chromium.ts'
-import { chatPage, failOnScriptActivity } from './chat-page.ts'
+import { chatPage, expectNoHorizontalScroll, failOnScriptActivity } from './chat-page.ts'
 
 /**
  * Files, voice input and read-aloud against the fake Dify: `app-full` (files, speech to text and
@@ -293,14 +293,3 @@ test.describe('every theme at 360 px with files attached', () => {
     })
   }
 })
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => {
-    const log = document.querySelector('[data-part=log]')
-    return {
-      page: document.documentElement.scrollWidth - window.innerWidth,
-      log: log ? log.scrollWidth - log.clientWidth : 0,
-    }
-  })
-  expect(overflow).toEqual({ page: 0, log: 0 })
-}

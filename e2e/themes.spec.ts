@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
-import { chatPage, failOnScriptActivity } from './chat-page.ts'
+import { expect, test } from '@playwright/test'
+import { chatPage, expectNoHorizontalScroll, failOnScriptActivity } from './chat-page.ts'
 
 const THEMES = ['minimal', 'kawaii', 'korean', 'western'] as const
 const VIEWPORTS = [
@@ -89,19 +89,6 @@ test('the gallery lists every endpoint with its theme preview', async ({ page })
   await page.locator('.card a[href="/korean/"]').click()
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'korean')
 })
-
-async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => ({
-    scroll: document.documentElement.scrollWidth,
-    width: window.innerWidth,
-    log: (() => {
-      const log = document.querySelector('[data-part=log]')
-      return log ? log.scrollWidth - log.clientWidth : 0
-    })(),
-  }))
-  expect(overflow.scroll).toBeLessThanOrEqual(overflow.width)
-  expect(overflow.log).toBeLessThanOrEqual(0)
-}
 
 function readLook(): Record<string, string> {
   const style = (selector: string) => {
