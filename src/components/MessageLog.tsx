@@ -9,7 +9,7 @@ import { Welcome } from './Welcome.tsx'
 const PIN_THRESHOLD_PX = 48
 
 export function MessageLog() {
-  const { boot, store, t, bot } = useApp()
+  const { store, t, bot } = useApp()
   const logRef = useRef<HTMLDivElement>(null)
   const contentRef = useRef<HTMLDivElement>(null)
   const pinned = useRef(true)
