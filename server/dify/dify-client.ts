@@ -74,3 +74,19 @@ function parseEnvelope(text: string): { code: string; message: string } | null {
   }
   return null
 }
+
+/**
+ * Dify's stop for one streaming task (dify-api.md §3.2). Dify acts only when `user` started the
+ * task, and answers 200 either way.
+ */
+export function stopDifyTask(
+  dify: DifyClient,
+  taskId: string,
+  user: string,
+  signal?: AbortSignal,
+): Promise<Response> {
+  return dify.request('POST', `/chat-messages/${encodeURIComponent(taskId)}/stop`, {
+    json: { user },
+    ...(signal ? { signal } : {}),
+  })
+}

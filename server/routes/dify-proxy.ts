@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { readUpstreamError } from '../dify/dify-client.ts'
+import { readUpstreamError, stopDifyTask } from '../dify/dify-client.ts'
 import { HttpError } from '../errors.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
 
@@ -13,10 +13,7 @@ export function stopHandler(maxBodyBytes: number) {
     if (!TASK_ID.test(taskId)) throw new HttpError(400, 'invalid_task_id', 'task_id is not valid')
     await readJsonBody(c.req.raw, maxBodyBytes)
     return relayJson(
-      await c.get('endpoint').dify.request('POST', `/chat-messages/${taskId}/stop`, {
-        json: { user: c.get('visitor').user },
-        signal: c.req.raw.signal,
-      }),
+      await stopDifyTask(c.get('endpoint').dify, taskId, c.get('visitor').user, c.req.raw.signal),
     )
   }
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { readUpstreamError } from '../dify/dify-client.ts'
+import { readUpstreamError, stopDifyTask } from '../dify/dify-client.ts'
 import { HttpError } from '../errors.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
 import { relayDifyStream, type RelayOptions } from '../relay/relay-stream.ts'
@@ -59,8 +59,7 @@ export function talkHandler(options: TalkOptions) {
       },
       onFinish({ reason }) {
         if (reason !== 'browser_closed' || !taskId) return
-        void dify
-          .request('POST', `/chat-messages/${encodeURIComponent(taskId)}/stop`, { json: { user } })
+        void stopDifyTask(dify, taskId, user)
           .then((response) => response.body?.cancel())
           .catch(() => {})
       },
