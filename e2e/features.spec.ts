@@ -246,6 +246,8 @@ test.describe('answer actions', () => {
     page,
   }) => {
     const chat = chatPage(page)
+    // The request leaves the browser before Dify has stored it: read the rating back until it lands.
+    const storedFeedback = async () => (await storedMessages(page, 'minimal'))[0]?.feedback
     const ratings: unknown[] = []
     page.on('request', (request) => {
       if (request.url().endsWith('/feedbacks')) ratings.push(request.postDataJSON().rating)
@@ -261,18 +263,18 @@ test.describe('answer actions', () => {
     await like.click()
     await expect(like).toHaveAttribute('aria-pressed', 'true')
     await expect.poll(() => ratings).toEqual(['like'])
-    expect((await storedMessages(page, 'minimal'))[0]?.feedback).toEqual({ rating: 'like' })
+    await expect.poll(storedFeedback).toEqual({ rating: 'like' })
 
     await like.click()
     await expect(like).toHaveAttribute('aria-pressed', 'false')
     await expect.poll(() => ratings).toEqual(['like', null])
-    expect((await storedMessages(page, 'minimal'))[0]?.feedback).toBeNull()
+    await expect.poll(storedFeedback).toBeNull()
 
     await dislike.click()
     await expect(dislike).toHaveAttribute('aria-pressed', 'true')
     await expect(like).toHaveAttribute('aria-pressed', 'false')
     await expect.poll(() => ratings).toEqual(['like', null, 'dislike'])
-    expect((await storedMessages(page, 'minimal'))[0]?.feedback).toEqual({ rating: 'dislike' })
+    await expect.poll(storedFeedback).toEqual({ rating: 'dislike' })
 
     // The rating comes back with the conversation's history.
     await page.reload()
