@@ -97,7 +97,16 @@ function readClientFile(urlPath: string): Uint8Array {
   return readFileSync(join(CLIENT_DIR, clean))
 }
 
-/** The JS a page runs before anything lazy: entry scripts and, transitively, their static imports. */
+/**
+ * Chunks every page imports as soon as it starts, though through `import()`: `app-setup` loads
+ * with the `/parameters` answer for every app (src/state/app-features.ts), so it is first load.
+ */
+const STARTUP_CHUNKS = ['app-setup']
+
+/**
+ * The JS a page runs before anything lazy: entry scripts, the startup chunks and, transitively,
+ * their static imports.
+ */
 export function initialScripts(html: string): string[] {
   const seen = new Set<string>()
   const visit = (path: string) => {
@@ -108,7 +117,16 @@ export function initialScripts(html: string): string[] {
     for (const spec of staticImports(code)) visit(new URL(spec, base).pathname)
   }
   for (const src of parseTemplate(html).scripts) visit(new URL(src, 'http://x/').pathname)
+  for (const path of chunksNamed(STARTUP_CHUNKS)) visit(path)
   return [...seen]
+}
+
+function chunksNamed(names: readonly string[]): string[] {
+  const assets = join(CLIENT_DIR, 'assets')
+  if (!existsSync(assets)) return []
+  return readdirSync(assets)
+    .filter((file) => names.some((name) => new RegExp(`^${name}-[\\w-]{8}\\.js$`).test(file)))
+    .map((file) => `/assets/${file}`)
 }
 
 /** Every script the built client can load later: dynamic imports, followed transitively. */
