@@ -144,6 +144,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
             isStopRequested: () => task.stopRequested,
             citations,
             assistantFile: directives.file || mode === 'agent-chat',
+            files: c.get('files'),
             tts: tts?.enabled === true && tts.autoPlay === 'enabled',
           })
         } finally {

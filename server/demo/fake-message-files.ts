@@ -1,4 +1,5 @@
 import { DEMO_CHART_SVG, dataUrl } from './fake-media.ts'
+import type { FakeFiles } from './fake-files.ts'
 import type { FakeMessageFile, FakeStore, FakeUpload } from './fake-store.ts'
 
 /**
@@ -57,13 +58,18 @@ const DEMO_CHART_BYTES = new TextEncoder().encode(DEMO_CHART_SVG)
 /** The demo chart as a `data:` URL, which the page's CSP lets the browser show. */
 export const DEMO_CHART_URL = dataUrl('image/svg+xml', DEMO_CHART_BYTES)
 
-/** A picture "drawn by a tool" (`message_file`, belongs_to assistant), shown as a `data:` URL. */
-export function assistantImage(): FakeMessageFile {
+/** A picture "drawn by a tool" (`message_file`, belongs_to assistant). */
+export function assistantImage(files: FakeFiles): FakeMessageFile {
+  const id = crypto.randomUUID()
   return {
-    id: crypto.randomUUID(),
+    id,
     filename: 'demo-chart.svg',
     type: 'image',
-    url: DEMO_CHART_URL,
+    url: files.urlFor('tool', id, {
+      mimeType: 'image/svg+xml',
+      bytes: DEMO_CHART_BYTES,
+      extension: 'svg',
+    }),
     mime_type: 'image/svg+xml',
     size: DEMO_CHART_BYTES.length,
     transfer_method: 'tool_file',
