@@ -40,6 +40,44 @@ export function userMessageFiles(
   return { files: result }
 }
 
+/**
+ * Inputs as Dify keeps them with the conversation and lists them in `/messages`: each uploaded
+ * file mapping becomes Dify's file object (`dify_model_identity`, `related_id`, `filename`, …).
+ */
+export function storedInputs(
+  inputs: Record<string, unknown>,
+  store: FakeStore,
+  user: string,
+): Record<string, unknown> {
+  const toObject = (value: unknown): unknown => {
+    const { transfer_method, upload_file_id, type } = (value ?? {}) as Record<string, unknown>
+    const upload =
+      transfer_method === 'local_file' && typeof upload_file_id === 'string'
+        ? store.findUpload(upload_file_id, user)
+        : undefined
+    if (!upload) return value
+    return {
+      dify_model_identity: '__dify__file__',
+      id: null,
+      type,
+      transfer_method,
+      remote_url: null,
+      related_id: upload.id,
+      filename: upload.name,
+      extension: `.${upload.extension}`,
+      mime_type: upload.mime_type,
+      size: upload.size,
+      url: upload.url,
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? value.map(toObject) : toObject(value),
+    ]),
+  )
+}
+
 function fromUpload(upload: FakeUpload, type: string): FakeMessageFile {
   return {
     id: crypto.randomUUID(),

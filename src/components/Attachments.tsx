@@ -84,7 +84,17 @@ export function AttachmentList({
 export function SentFiles({ message }: { message: ChatMessage }) {
   const { t } = useApp()
   const media = useMedia()
-  const files = message.role === 'user' ? (media?.attachments.sentWith(message) ?? []) : []
+  const sent = message.role === 'user' ? (media?.attachments.sentWith(message) ?? []) : []
+  // A question from history has no composer attachments, but Dify lists what went with it.
+  const files: FileShown[] =
+    sent.length > 0
+      ? sent
+      : message.userFiles.value.map((file) => ({
+          key: file.id,
+          name: file.name,
+          kind: file.type,
+          previewUrl: file.imageUrl,
+        }))
   if (files.length === 0) return null
   return (
     <ul data-part="attachments" data-sent="true" aria-label={t('attachments.sent')}>
@@ -97,7 +107,9 @@ export function SentFiles({ message }: { message: ChatMessage }) {
   )
 }
 
-function AttachmentBody({ item }: { item: Attachment }) {
+type FileShown = Pick<Attachment, 'key' | 'name' | 'previewUrl'> & { kind: string }
+
+function AttachmentBody({ item }: { item: FileShown }) {
   return (
     <>
       {item.previewUrl ? (

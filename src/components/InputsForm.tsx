@@ -198,7 +198,8 @@ export function InputsSummary({ inputs }: { inputs: InputsState }) {
     if (Array.isArray(value)) {
       return value.length > 0 ? value.map((file) => file.name).join(', ') : t('inputs.notSet')
     }
-    if ('type' in field && field.type === 'checkbox') return t(value === true ? 'inputs.yes' : 'inputs.no')
+    if ('type' in field && field.type === 'checkbox')
+      return t(value === true ? 'inputs.yes' : 'inputs.no')
     return typeof value === 'string' && value.trim() !== '' ? value : t('inputs.notSet')
   }
   return (
