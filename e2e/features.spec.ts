@@ -435,7 +435,12 @@ test.describe('Agent and Chatflow steps, citations and files', () => {
     const answer = await chat.waitForAnswer(1)
     const image = answer.locator('img[data-part=message-file]')
     await expect(image).toHaveAttribute('alt', 'Mochiからの画像')
-    await expect(image).toHaveAttribute('src', /^data:image\//)
+    // The fake, like Dify without FILES_URL, says `/files/tools/…`: the server resolved it
+    // against Dify's origin, and the page's CSP lets that origin's image load.
+    await expect(image).toHaveAttribute('src', /^http:\/\/127\.0\.0\.1:\d+\/files\/tools\//)
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0)
     await page.close()
   })
 })
