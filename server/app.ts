@@ -4,6 +4,7 @@ import type { ChatskinsConfig, EndpointConfig } from './config/types.ts'
 import { STATIC_FOLDERS } from './config/validate.ts'
 import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts'
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
+import { difyOriginOf } from './dify/dify-origin.ts'
 import { errorResponse, HttpError } from './errors.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
@@ -59,10 +60,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const signer = createVisitorSigner(options.sessionSecret)
   const app = new Hono<AppEnv>({ strict: true })
 
-  const headers = Object.entries(securityHeaders({ dev: options.dev ?? false }))
+  const dev = options.dev ?? false
+  const headers = Object.entries(securityHeaders({ dev }))
+  // An endpoint's pages may show images from its Dify (message files; dify-api.md §3.3, §5).
+  const endpointHeaders = new Map(
+    [...endpoints].map(([id, { config }]) => {
+      const origin = difyOriginOf(config)
+      const imageOrigins = origin ? [origin] : []
+      return [id, Object.entries(securityHeaders({ dev, imageOrigins }))]
+    }),
+  )
   app.use(async (c, next) => {
     await next()
-    for (const [name, value] of headers) c.res.headers.set(name, value)
+    const endpoint = c.get('endpoint') as EndpointRuntime | undefined
+    const chosen = (endpoint && endpointHeaders.get(endpoint.config.id)) ?? headers
+    for (const [name, value] of chosen) c.res.headers.set(name, value)
   })
   app.onError((error) => {
     if (!(error instanceof HttpError)) console.error(error)

@@ -72,7 +72,11 @@ const store = createChatStore({
 features.attach(store)
 void features.load()
 const historyApi = createHistoryApi(boot.endpointId)
-const history = createHistoryStore({ api: historyApi, chat: store })
+const history = createHistoryStore({
+  api: historyApi,
+  chat: store,
+  onConversationInputs: features.conversationInputs,
+})
 const conversations = {
   history,
   list: createConversationList({ api: historyApi, chat: store, history }),

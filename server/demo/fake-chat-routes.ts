@@ -6,7 +6,7 @@ import { fileUploadEnabled, type FakeApp } from './fake-apps.ts'
 import { demoCitations } from './fake-citations.ts'
 import type { FakeEnv } from './fake-dify.ts'
 import { validateInputs } from './fake-inputs.ts'
-import { userMessageFiles } from './fake-message-files.ts'
+import { storedInputs, userMessageFiles } from './fake-message-files.ts'
 import { readJson } from './fake-request.ts'
 import { NIL_UUID, type FakeConversation, type FakeMessage } from './fake-store.ts'
 import { createSseStream } from './sse-writer.ts'
@@ -87,7 +87,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
       : { files: [] }
     if ('error' in files) return difyError(400, 'invalid_param', files.error)
 
-    const { inputs } = checked
+    const inputs = storedInputs(checked.inputs, store, user)
     const conversation =
       existing ?? store.createConversation(user, inputs, introductionOf(fakeApp, inputs))
     for (let turn = 1; turn <= Math.min(directives.many ?? 0, MAX_MANY); turn++) {
@@ -144,6 +144,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
             isStopRequested: () => task.stopRequested,
             citations,
             assistantFile: directives.file || mode === 'agent-chat',
+            files: c.get('files'),
             tts: tts?.enabled === true && tts.autoPlay === 'enabled',
           })
         } finally {

@@ -5,6 +5,7 @@ import { registerAudioRoutes, type SpeechRequest } from './fake-audio-routes.ts'
 import { registerChatRoutes } from './fake-chat-routes.ts'
 import { registerFileRoutes } from './fake-file-routes.ts'
 import { registerHistoryRoutes } from './fake-history-routes.ts'
+import { createFakeFiles, type FakeFileUrls, type FakeFiles } from './fake-files.ts'
 import { createFakeStore, type FakeStore } from './fake-store.ts'
 
 export const DEMO_API_BASE = 'http://demo.chatskins.invalid/v1'
@@ -20,9 +21,11 @@ export interface FakeDifyOptions {
    * whoever asks, and answers 204 even for an unknown id.
    */
   buggyDelete?: boolean
+  /** How file URLs look: `data:` URLs (default), or relative signed paths the fake serves. */
+  fileUrls?: FakeFileUrls
 }
 
-export type FakeEnv = { Variables: { app: FakeApp; store: FakeStore } }
+export type FakeEnv = { Variables: { app: FakeApp; store: FakeStore; files: FakeFiles } }
 
 /**
  * A Dify-compatible upstream speaking the Service API wire format of dify-api.md: the demo bot of
@@ -32,6 +35,7 @@ export type FakeEnv = { Variables: { app: FakeApp; store: FakeStore } }
 export function createFakeDify(options: FakeDifyOptions = {}) {
   const apps = options.apps ?? FAKE_APPS
   const store = createFakeStore()
+  const files = createFakeFiles(options.fileUrls ?? 'inline')
   const tasks = new Map<string, { user: string; stopRequested: boolean }>()
   const speechRequests: SpeechRequest[] = []
   const app = new Hono<FakeEnv>({ strict: false }).basePath('/v1')
@@ -56,6 +60,7 @@ export function createFakeDify(options: FakeDifyOptions = {}) {
     if (!fakeApp) return difyError(401, 'unauthorized', 'Access token is invalid')
     c.set('app', fakeApp)
     c.set('store', store)
+    c.set('files', files)
     await next()
   })
 
@@ -76,7 +81,14 @@ export function createFakeDify(options: FakeDifyOptions = {}) {
   registerAudioRoutes(app, (request) => speechRequests.push(request))
 
   return {
-    fetch: (request: Request) => Promise.resolve(app.fetch(request)),
+    fetch: (request: Request) => {
+      const url = new URL(request.url)
+      // Dify serves files beside its API, not under /v1.
+      if (request.method === 'GET' && url.pathname.startsWith('/files/')) {
+        return Promise.resolve(files.serve(url))
+      }
+      return Promise.resolve(app.fetch(request))
+    },
     store,
     /** Tasks still streaming, for tests that check clean-up. */
     activeTasks: () => tasks.size,

@@ -1,7 +1,6 @@
 import type { Hono } from 'hono'
 import { difyError } from './dify-errors.ts'
 import type { FakeEnv } from './fake-dify.ts'
-import { dataUrl } from './fake-media.ts'
 import { DEMO_CHART_URL } from './fake-message-files.ts'
 import { readUploadForm } from './fake-request.ts'
 
@@ -13,8 +12,6 @@ const DOCUMENTS =
   'txt markdown md mdx pdf html htm xlsx xls vtt properties doc docx csv eml msg pptx ppt xml epub'.split(
     ' ',
   )
-/** Uploads up to this size are listed in `/messages` as `data:` URLs of their bytes. */
-const INLINE_BYTES = 256 * 1024
 
 /** Dify's default size limits by kind of file (dify-api.md §3.12). */
 function limitFor(extension: string): number | null {
@@ -56,20 +53,14 @@ export function registerFileRoutes(app: Hono<FakeEnv>): void {
       created_by: store.endUserId(form.user),
       created_at: store.now(),
     }
-    store.saveUpload({ ...upload, user: form.user, url: urlOf(extension, mimeType, bytes) })
+    const image = IMAGES.includes(extension) && mimeType.startsWith('image/')
+    const url = c.get('files').urlFor('upload', upload.id, {
+      mimeType: image ? mimeType : 'application/octet-stream',
+      bytes,
+      extension,
+      ...(image ? { fallback: DEMO_CHART_URL } : {}),
+    })
+    store.saveUpload({ ...upload, user: form.user, url })
     return c.json(upload, 201)
   })
-}
-
-/**
- * Where `/messages` says the file is. Dify gives a signed URL of its own; the fake, which the
- * browser can't reach, inlines small files as `data:` URLs (images as themselves, anything else
- * as a download) and shows a placeholder picture for large images.
- */
-function urlOf(extension: string, mimeType: string, bytes: Uint8Array): string {
-  const image = IMAGES.includes(extension) && mimeType.startsWith('image/')
-  if (bytes.length <= INLINE_BYTES) {
-    return dataUrl(image ? mimeType : 'application/octet-stream', bytes)
-  }
-  return image ? DEMO_CHART_URL : 'data:application/octet-stream;base64,'
 }

@@ -1,4 +1,5 @@
 import { DEMO_CHART_SVG, dataUrl } from './fake-media.ts'
+import type { FakeFiles } from './fake-files.ts'
 import type { FakeMessageFile, FakeStore, FakeUpload } from './fake-store.ts'
 
 /**
@@ -39,6 +40,44 @@ export function userMessageFiles(
   return { files: result }
 }
 
+/**
+ * Inputs as Dify keeps them with the conversation and lists them in `/messages`: each uploaded
+ * file mapping becomes Dify's file object (`dify_model_identity`, `related_id`, `filename`, …).
+ */
+export function storedInputs(
+  inputs: Record<string, unknown>,
+  store: FakeStore,
+  user: string,
+): Record<string, unknown> {
+  const toObject = (value: unknown): unknown => {
+    const { transfer_method, upload_file_id, type } = (value ?? {}) as Record<string, unknown>
+    const upload =
+      transfer_method === 'local_file' && typeof upload_file_id === 'string'
+        ? store.findUpload(upload_file_id, user)
+        : undefined
+    if (!upload) return value
+    return {
+      dify_model_identity: '__dify__file__',
+      id: null,
+      type,
+      transfer_method,
+      remote_url: null,
+      related_id: upload.id,
+      filename: upload.name,
+      extension: `.${upload.extension}`,
+      mime_type: upload.mime_type,
+      size: upload.size,
+      url: upload.url,
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(inputs).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? value.map(toObject) : toObject(value),
+    ]),
+  )
+}
+
 function fromUpload(upload: FakeUpload, type: string): FakeMessageFile {
   return {
     id: crypto.randomUUID(),
@@ -57,13 +96,18 @@ const DEMO_CHART_BYTES = new TextEncoder().encode(DEMO_CHART_SVG)
 /** The demo chart as a `data:` URL, which the page's CSP lets the browser show. */
 export const DEMO_CHART_URL = dataUrl('image/svg+xml', DEMO_CHART_BYTES)
 
-/** A picture "drawn by a tool" (`message_file`, belongs_to assistant), shown as a `data:` URL. */
-export function assistantImage(): FakeMessageFile {
+/** A picture "drawn by a tool" (`message_file`, belongs_to assistant). */
+export function assistantImage(files: FakeFiles): FakeMessageFile {
+  const id = crypto.randomUUID()
   return {
-    id: crypto.randomUUID(),
+    id,
     filename: 'demo-chart.svg',
     type: 'image',
-    url: DEMO_CHART_URL,
+    url: files.urlFor('tool', id, {
+      mimeType: 'image/svg+xml',
+      bytes: DEMO_CHART_BYTES,
+      extension: 'svg',
+    }),
     mime_type: 'image/svg+xml',
     size: DEMO_CHART_BYTES.length,
     transfer_method: 'tool_file',

@@ -72,7 +72,7 @@ export interface FakeUpload {
   created_at: number
   /** The uploading `user`: only they may reference the file. */
   user: string
-  /** Where `/messages` lists the file: a `data:` URL, as the browser can't reach the fake. */
+  /** Where `/messages` lists the file (see fake-files.ts). */
   url: string
 }
 

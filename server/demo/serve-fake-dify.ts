@@ -13,7 +13,8 @@ export interface ServedFakeDify {
 export async function serveFakeDify(
   options: FakeDifyOptions & { port?: number } = {},
 ): Promise<ServedFakeDify> {
-  const fake = createFakeDify(options)
+  // Reachable over HTTP, the fake gives file URLs as a Dify without FILES_URL does: relative.
+  const fake = createFakeDify({ fileUrls: 'relative', ...options })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve(
       { fetch: fake.fetch, hostname: '127.0.0.1', port: options.port ?? 0 },

@@ -1,6 +1,7 @@
 import { createAgentThoughts } from './agent-thoughts.ts'
 import { tokenize } from './demo-answers.ts'
 import type { Directives } from './directives.ts'
+import type { FakeFiles } from './fake-files.ts'
 import { assistantImage } from './fake-message-files.ts'
 import type { FakeConversation, FakeMessage, FakeRetrieverResource } from './fake-store.ts'
 import type { SseWriter } from './sse-writer.ts'
@@ -22,6 +23,8 @@ export interface Turn {
   citations: FakeRetrieverResource[] | null
   /** Send a tool-made picture as `message_file` (for agents: from the tool step). */
   assistantFile: boolean
+  /** Where the picture's URL points. */
+  files: FakeFiles
   /** Read the answer aloud as it streams (`tts_message`, then `tts_message_end`). */
   tts: boolean
 }
@@ -68,7 +71,7 @@ export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
     step('node_started', node(2, 'llm', 'LLM'))
   }
   const sendAssistantFile = () => {
-    const file = assistantImage()
+    const file = assistantImage(turn.files)
     message.message_files.push(file)
     writer.data({
       event: 'message_file',

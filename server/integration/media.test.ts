@@ -79,6 +79,22 @@ describe('POST /:id/api/files/upload', () => {
     expect(history.data[0].message_files).toEqual([
       expect.objectContaining({ upload_file_id: file.id, belongs_to: 'user', filename: 'dog.png' }),
     ])
+    // Dify without FILES_URL lists `/files/<id>/file-preview?…`; chatskins makes it absolute.
+    const origin = new URL(stack.upstream.apiBase).origin
+    const url = history.data[0].message_files[0].url as string
+    expect(url).toMatch(new RegExp(`^${origin}/files/[\\w-]+/file-preview\\?timestamp=`))
+    const image = await fetch(url)
+    expect(image.headers.get('content-type')).toBe('image/png')
+    expect((await image.arrayBuffer()).byteLength).toBe(64)
+  })
+
+  it("lets the page show images from the endpoint's Dify origin, and only from there", async () => {
+    const csp = (await stack.visit('bo', '/full/')).headers.get('content-security-policy') ?? ''
+    const images = csp.split('; ').find((directive) => directive.startsWith('img-src '))
+    const origin = new URL(stack.upstream.apiBase).origin
+    expect(images).toBe(`img-src 'self' data: blob: https: ${origin}`)
+    const gallery = (await stack.visit('bo', '/')).headers.get('content-security-policy') ?? ''
+    expect(gallery).toContain("img-src 'self' data: blob: https:;")
   })
 
   it('refuses a file over the cap with 413 before it reaches Dify', async () => {
@@ -220,7 +236,7 @@ describe('/talk relays the media events', () => {
     expect(audio).toMatch(/^UklGR/) // base64 of "RIFF"
   })
 
-  it('an assistant image as a data: URL, and citations trimmed to what the UI shows', async () => {
+  it('an assistant image at an absolute URL on Dify, and citations trimmed to what the UI shows', async () => {
     const events = await readEvents(
       await stack.talk(
         'ivy',
@@ -231,7 +247,14 @@ describe('/talk relays the media events', () => {
     )
     const file = events.find((event) => event.event === 'message_file')
     expect(file).toMatchObject({ type: 'image', belongs_to: 'assistant' })
-    expect(file?.url).toMatch(/^data:image\/svg\+xml;base64,/)
+    // The fake, like Dify without FILES_URL, says `/files/tools/…`; chatskins resolves it.
+    const origin = new URL(stack.upstream.apiBase).origin
+    expect(file?.url).toMatch(
+      new RegExp(`^${origin}/files/tools/[\\w-]+\\.svg\\?timestamp=\\d+&nonce=[\\w-]+&sign=\\w+$`),
+    )
+    const image = await fetch(file!.url as string)
+    expect(image.headers.get('content-type')).toBe('image/svg+xml')
+    expect(await image.text()).toContain('<svg')
     const citations = (events.at(-1) as Json).metadata.retriever_resources as Json[]
     expect(citations).toHaveLength(2)
     expect(Object.keys(citations[0]!).sort()).toEqual([

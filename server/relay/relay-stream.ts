@@ -1,5 +1,6 @@
 import { createParser } from 'eventsource-parser'
 import { toBrowserEvent } from './browser-event.ts'
+import { absoluteFileUrl } from './file-url.ts'
 
 export interface RelayOptions {
   /** No byte from Dify for this long ends the turn with an `upstream_timeout` error event. */
@@ -8,6 +9,8 @@ export interface RelayOptions {
   keepAliveMs: number
   /** One SSE record (or garbage line) larger than this ends the turn with an error event. */
   maxRecordChars: number
+  /** Dify's origin: a `message_file` URL is made absolute against it (dropped if not http(s)). */
+  difyOrigin?: string
   /** Called once per relayed event, e.g. to learn the task id for Dify's stop API. */
   onEvent?: (event: Record<string, unknown>) => void
   /** Called once when the relay ends, with why. */
@@ -53,7 +56,7 @@ export function relayDifyStream(
         parseFailure = true
         return
       }
-      const browserEvent = parseRecord(data)
+      const browserEvent = parseRecord(data, options.difyOrigin)
       if (!browserEvent) return
       events++
       lastIds = {
@@ -151,7 +154,7 @@ export function relayDifyStream(
   }
 }
 
-function parseRecord(data: string): Record<string, unknown> | null {
+function parseRecord(data: string, difyOrigin: string | undefined): Record<string, unknown> | null {
   let event: unknown
   try {
     event = JSON.parse(data)
@@ -159,7 +162,10 @@ function parseRecord(data: string): Record<string, unknown> | null {
     return null
   }
   if (event === null || typeof event !== 'object' || Array.isArray(event)) return null
-  return toBrowserEvent(event as Record<string, unknown>)
+  const browserEvent = toBrowserEvent(event as Record<string, unknown>)
+  if (browserEvent?.event !== 'message_file' || difyOrigin === undefined) return browserEvent
+  const url = absoluteFileUrl(browserEvent.url, difyOrigin)
+  return url ? { ...browserEvent, url } : null
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {

@@ -2,8 +2,10 @@ import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { readUpstreamError } from '../dify/dify-client.ts'
 import { HttpError } from '../errors.ts'
+import { difyOriginOf } from '../dify/dify-origin.ts'
 import { optionalChoice, optionalLimit, optionalUuid, requireUuid } from './api-params.ts'
-import { relayJson } from './dify-proxy.ts'
+import { readUpstreamJson, relayJson } from './dify-proxy.ts'
+import { withAbsoluteFileUrls } from './message-file-urls.ts'
 
 const SORTS = ['created_at', '-created_at', 'updated_at', '-updated_at'] as const
 
@@ -11,7 +13,7 @@ const SORTS = ['created_at', '-created_at', 'updated_at', '-updated_at'] as cons
  * `GET /:id/api/messages?conversation_id=&first_id=&limit=`: one page of a conversation of this
  * visitor's, newest page first, oldest first within the page (dify-api.md §3.3). A conversation
  * that is unknown or someone else's answers 404 `conversation_not_found`; an unknown `first_id`
- * 404 `first_message_not_found`.
+ * 404 `first_message_not_found`. File URLs come back absolute (Dify may give relative ones).
  */
 export async function messagesHandler(c: Context<AppEnv>) {
   const query = {
@@ -32,7 +34,11 @@ export async function messagesHandler(c: Context<AppEnv>) {
     const code = firstMissing ? 'first_message_not_found' : 'conversation_not_found'
     throw new HttpError(404, code, error.message)
   }
-  return relayJson(upstream)
+  const origin = difyOriginOf(c.get('endpoint').config)
+  if (!origin) return relayJson(upstream)
+  return Response.json(withAbsoluteFileUrls(await readUpstreamJson(upstream), origin), {
+    headers: { 'Cache-Control': 'no-store' },
+  })
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { readUpstreamError, stopDifyTask } from '../dify/dify-client.ts'
+import { difyOriginOf } from '../dify/dify-origin.ts'
 import { HttpError } from '../errors.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
 import { relayDifyStream, type RelayOptions } from '../relay/relay-stream.ts'
@@ -27,7 +28,7 @@ const STREAM_HEADERS = {
  */
 export function talkHandler(options: TalkOptions) {
   return async (c: Context<AppEnv>) => {
-    const { dify } = c.get('endpoint')
+    const { dify, config } = c.get('endpoint')
     const { user } = c.get('visitor')
     const talk = validateTalkBody(await readJsonBody(c.req.raw, options.maxBodyBytes), options)
 
@@ -54,6 +55,7 @@ export function talkHandler(options: TalkOptions) {
     let taskId: string | undefined
     const body = relayDifyStream(upstream.body, {
       ...options.relay,
+      difyOrigin: difyOriginOf(config),
       onEvent(event) {
         if (!taskId && typeof event.task_id === 'string') taskId = event.task_id
       },

@@ -12,6 +12,8 @@ export interface HistoryMessage {
   status: 'normal' | 'error'
   error: string | null
   feedback: { rating: 'like' | 'dislike' } | null
+  /** The conversation's inputs (files as Dify's file objects). */
+  inputs?: unknown
   agent_thoughts?: readonly unknown[] | null
   message_files?: readonly unknown[] | null
   retriever_resources?: readonly unknown[] | null

@@ -1,5 +1,9 @@
 import type { Translate } from '../i18n/translate.ts'
-import type { Attachment, AttachmentProblem } from '../state/attachments.ts'
+import type {
+  Attachment,
+  AttachmentProblem,
+  Attachments as AttachmentsState,
+} from '../state/attachments.ts'
 import type { ChatMessage } from '../state/chat-message.ts'
 import { useApp } from './app-context.ts'
 import { useMedia } from './media-context.ts'
@@ -16,42 +20,7 @@ export function Attachments() {
   return (
     <div data-part="attachments-area">
       {items.length > 0 && (
-        <ul data-part="attachments" aria-label={t('attachments.label')}>
-          {items.map((item) => (
-            <li
-              key={item.key}
-              data-part="attachment"
-              data-kind={item.kind}
-              data-status={item.status.value}
-            >
-              <AttachmentBody item={item} />
-              {item.status.value === 'uploading' && (
-                <progress
-                  data-part="attachment-progress"
-                  max={1}
-                  value={item.progress.value}
-                  aria-label={t('attachments.uploading', { name: item.name })}
-                />
-              )}
-              {item.status.value === 'failed' && (
-                <span data-part="attachment-failed">{t('attachments.failed')}</span>
-              )}
-              <button
-                type="button"
-                data-part="attachment-remove"
-                title={t('attachments.remove', { name: item.name })}
-                onClick={() => attachments.remove(item.key)}
-              >
-                <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                  <path d="M6 6l12 12M18 6L6 18" />
-                </svg>
-                <span class="cs-visually-hidden">
-                  {t('attachments.remove', { name: item.name })}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <AttachmentList attachments={attachments} label={t('attachments.label')} />
       )}
       <p data-part="attachments-error" role="alert">
         {problem && problemText(problem, t)}
@@ -60,11 +29,72 @@ export function Attachments() {
   )
 }
 
+/** Files being uploaded or ready: progress, failure, and a remove button unless `locked`. */
+export function AttachmentList({
+  attachments,
+  label,
+  locked = false,
+}: {
+  attachments: Pick<AttachmentsState, 'items' | 'remove'>
+  label: string
+  locked?: boolean
+}) {
+  const { t } = useApp()
+  return (
+    <ul data-part="attachments" aria-label={label}>
+      {attachments.items.value.map((item) => (
+        <li
+          key={item.key}
+          data-part="attachment"
+          data-kind={item.kind}
+          data-status={item.status.value}
+        >
+          <AttachmentBody item={item} />
+          {item.status.value === 'uploading' && (
+            <progress
+              data-part="attachment-progress"
+              max={1}
+              value={item.progress.value}
+              aria-label={t('attachments.uploading', { name: item.name })}
+            />
+          )}
+          {item.status.value === 'failed' && (
+            <span data-part="attachment-failed">{t('attachments.failed')}</span>
+          )}
+          {!locked && (
+            <button
+              type="button"
+              data-part="attachment-remove"
+              title={t('attachments.remove', { name: item.name })}
+              onClick={() => attachments.remove(item.key)}
+            >
+              <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path d="M6 6l12 12M18 6L6 18" />
+              </svg>
+              <span class="cs-visually-hidden">{t('attachments.remove', { name: item.name })}</span>
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
 /** The files a user message went with, inside its bubble. */
 export function SentFiles({ message }: { message: ChatMessage }) {
   const { t } = useApp()
   const media = useMedia()
-  const files = message.role === 'user' ? (media?.attachments.sentWith(message) ?? []) : []
+  const sent = message.role === 'user' ? (media?.attachments.sentWith(message) ?? []) : []
+  // A question from history has no composer attachments, but Dify lists what went with it.
+  const files: FileShown[] =
+    sent.length > 0
+      ? sent
+      : message.userFiles.value.map((file) => ({
+          key: file.id,
+          name: file.name,
+          kind: file.type,
+          previewUrl: file.imageUrl,
+        }))
   if (files.length === 0) return null
   return (
     <ul data-part="attachments" data-sent="true" aria-label={t('attachments.sent')}>
@@ -77,7 +107,9 @@ export function SentFiles({ message }: { message: ChatMessage }) {
   )
 }
 
-function AttachmentBody({ item }: { item: Attachment }) {
+type FileShown = Pick<Attachment, 'key' | 'name' | 'previewUrl'> & { kind: string }
+
+function AttachmentBody({ item }: { item: FileShown }) {
   return (
     <>
       {item.previewUrl ? (
@@ -92,7 +124,7 @@ function AttachmentBody({ item }: { item: Attachment }) {
   )
 }
 
-function problemText(problem: AttachmentProblem, t: Translate): string {
+export function problemText(problem: AttachmentProblem, t: Translate): string {
   switch (problem.problem) {
     case 'type':
       return t('attachments.wrongType', { name: problem.name })

@@ -1,21 +1,21 @@
 import { useEffect, useRef } from 'preact/hooks'
 import type { MessageKey, Translate } from '../i18n/translate.ts'
-import type { InputField, InputProblem, InputValue } from '../state/inputs.ts'
+import type { FileField, InputField, InputProblem, InputValue } from '../state/inputs.ts'
 import type { InputsState } from '../state/inputs-state.ts'
 import { useApp } from './app-context.ts'
-import { useFeatures } from './features-context.ts'
+import { InputsFileField } from './InputsFileField.tsx'
 
 const PROBLEM_KEY: Record<InputProblem['code'], MessageKey> = {
   required: 'inputs.required',
   tooLong: 'inputs.tooLong',
   notAnOption: 'inputs.notAnOption',
   notANumber: 'inputs.notANumber',
+  uploading: 'inputs.uploading',
 }
 
 /** The form, checked as the visitor types; refused sends focus its first problem. */
 export function InputsForm({ inputs }: { inputs: InputsState }) {
   const { t } = useApp()
-  const features = useFeatures()
   const formRef = useRef<HTMLFormElement>(null)
   const focusRequest = inputs.focusRequest.value
 
@@ -28,7 +28,9 @@ export function InputsForm({ inputs }: { inputs: InputsState }) {
     first.closest('[data-part="inputs-field"]')?.scrollIntoView({ block: 'nearest' })
   }, [focusRequest])
 
-  const files = features?.parameters.value.fileFields.filter((field) => field.required) ?? []
+  const fileFields = inputs.fileFields.value
+  // Files only by link (no upload from the device) can't be given here; say so when required.
+  const unsupported = fileFields.filter((field) => !field.rules && field.required)
   return (
     <form
       ref={formRef}
@@ -55,7 +57,17 @@ export function InputsForm({ inputs }: { inputs: InputsState }) {
           t={t}
         />
       ))}
-      {files.map((field) => (
+      {fileFields.map((field, index) => (
+        <InputsFileField
+          key={field.variable}
+          id={`chatskins-file-${index}`}
+          field={field}
+          inputs={inputs}
+          problem={inputs.problemFor(field.variable)}
+          problemKey={PROBLEM_KEY}
+        />
+      ))}
+      {unsupported.map((field) => (
         <p key={field.variable} data-part="inputs-note">
           {t('inputs.fileUnsupported', { label: field.label })}
         </p>
@@ -181,16 +193,20 @@ function InputsField({ id, field, value, problem, onChange, t }: InputsFieldProp
 /** Read-only once the conversation has started: Dify keeps a conversation's inputs as they were. */
 export function InputsSummary({ inputs }: { inputs: InputsState }) {
   const { t } = useApp()
-  const shown = (field: InputField) => {
+  const shown = (field: InputField | FileField) => {
     const value = inputs.values.value[field.variable]
-    if (field.type === 'checkbox') return t(value === true ? 'inputs.yes' : 'inputs.no')
+    if (Array.isArray(value)) {
+      return value.length > 0 ? value.map((file) => file.name).join(', ') : t('inputs.notSet')
+    }
+    if ('type' in field && field.type === 'checkbox')
+      return t(value === true ? 'inputs.yes' : 'inputs.no')
     return typeof value === 'string' && value.trim() !== '' ? value : t('inputs.notSet')
   }
   return (
     <details data-part="inputs-summary">
       <summary>{t('inputs.summary')}</summary>
       <dl data-part="inputs-values">
-        {inputs.fields.value.map((field) => (
+        {[...inputs.fields.value, ...inputs.fileFields.value].map((field) => (
           <div key={field.variable} data-part="inputs-value">
             <dt>{field.label}</dt>
             <dd>{shown(field)}</dd>

@@ -12,9 +12,7 @@ export function InputsPanel() {
   const parameters = features?.parameters.value
   const inputs = features?.inputs.value
   const wanted =
-    !!inputs &&
-    !!parameters &&
-    (parameters.fields.length > 0 || parameters.fileFields.some((field) => field.required))
+    !!inputs && !!parameters && (parameters.fields.length > 0 || parameters.fileFields.length > 0)
   const module = useInputsForm(wanted)
   if (!inputs || !wanted || !module) return null
   return inputs.locked.value ? (

@@ -38,6 +38,8 @@ export function createAppFeatures(options: AppFeaturesOptions) {
   const feedback = createFeedback((id, rating) => api.feedback(id, rating))
   let fill: ((template: string, state: InputsState) => string) | undefined
   let view: ConversationView | undefined
+  /** Dify's inputs of the conversation shown, when its history came before the parameters. */
+  let difyInputs: { conversationId: string; inputs: unknown } | undefined
   const opening = computed(() => {
     const { openingStatement } = parameters.value
     const state = inputs.value
@@ -52,9 +54,17 @@ export function createAppFeatures(options: AppFeaturesOptions) {
         const state = setup.createInputsState({
           storage: setup.createInputsStorage(options.endpointId, options.storage),
           search: options.search,
+          createUploads: (rules) => {
+            const uploads = setup.createAttachments({
+              api: setup.createMediaApi(options.endpointId),
+            })
+            uploads.rules.value = rules
+            return uploads
+          },
         })
         if (view) state.attach(view)
-        state.setFields(parsed.fields)
+        state.setFields(parsed.fields, parsed.fileFields)
+        if (difyInputs) state.fromDify(difyInputs.conversationId, difyInputs.inputs)
         fill = (template, { fields, values }) =>
           setup.fillPlaceholders(template, fields.value, values.value)
         batch(() => {
@@ -89,6 +99,11 @@ export function createAppFeatures(options: AppFeaturesOptions) {
     /** For the chat store: whether a turn may go (false shows the form's problems). */
     checkInputs: () => inputs.peek()?.check() ?? true,
     toggleFeedback: feedback.toggle,
+    /** For the history: the inputs Dify keeps for a conversation (dify-api.md §3.3 `inputs`). */
+    conversationInputs: (conversationId: string, raw: unknown) => {
+      difyInputs = { conversationId, inputs: raw }
+      inputs.peek()?.fromDify(conversationId, raw)
+    },
     /** Follows the chat store's conversation, so inputs lock and persist with it. */
     attach: (conversation: ConversationView) => {
       view = conversation

@@ -11,7 +11,7 @@ export interface AppParameters {
 
 export function parseAppParameters(raw: unknown): AppParameters {
   const params = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
-  const { fields, files } = parseInputForm(params.user_input_form)
+  const { fields, files } = parseInputForm(params.user_input_form, params)
   const after = params.suggested_questions_after_answer
   return {
     openingStatement:

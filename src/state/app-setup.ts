@@ -5,3 +5,5 @@
 export { fillPlaceholders, parseAppParameters } from './app-parameters.ts'
 export { createInputsState } from './inputs-state.ts'
 export { createInputsStorage } from './inputs-storage.ts'
+export { createAttachments } from './attachments.ts'
+export { createMediaApi } from '../api/media-api.ts'

@@ -34,6 +34,13 @@ export const SERVER_UPLOAD_MAX_BYTES = 15 * MB
 /** Dify's defaults when the app's parameters name no limits (dify-api.md §3.12), in MB. */
 const DEFAULT_LIMITS_MB = { image: 10, document: 15, audio: 50, video: 100 }
 
+/** A file already uploaded to Dify, as a `file` / `file-list` input keeps it. */
+export interface InputFile {
+  uploadId: string
+  name: string
+  kind: FileKind
+}
+
 /** What the app lets a visitor attach from their device. */
 export interface UploadRules {
   kinds: FileKind[]
@@ -100,7 +107,7 @@ export function parseUploadRules(parameters: unknown): UploadRules | null {
   }
 }
 
-function isKind(value: string): value is FileKind {
+export function isKind(value: string): value is FileKind {
   return value === 'custom' || value in EXTENSIONS
 }
 

@@ -7,6 +7,7 @@ import {
   parseUploadRules,
   type FileKind,
   type FileProblem,
+  type InputFile,
   type UploadRules,
 } from './attachments-rules.ts'
 import type { ChatMessage } from './chat-message.ts'
@@ -105,6 +106,28 @@ export function createAttachments(options: AttachmentsOptions) {
     })
   }
 
+  /** Shows these already uploaded files instead of the current ones (inputs restored). */
+  const reset = (files: readonly InputFile[]) => {
+    for (const item of items.peek()) {
+      item.cancel()
+      if (item.previewUrl) revokeUrl(item.previewUrl)
+    }
+    batch(() => {
+      items.value = files.map((file) => ({
+        key: `f${++nextKey}`,
+        name: file.name,
+        size: 0,
+        kind: file.kind,
+        previewUrl: undefined,
+        progress: signal(1),
+        status: signal<AttachmentStatus>('done'),
+        uploadId: file.uploadId,
+        cancel: () => {},
+      }))
+      problem.value = null
+    })
+  }
+
   const remove = (key: string) => {
     const attachment = items.peek().find((item) => item.key === key)
     if (!attachment) return
@@ -151,6 +174,7 @@ export function createAttachments(options: AttachmentsOptions) {
     configure: (parameters: unknown) => (rules.value = parseUploadRules(parameters)),
     add,
     remove,
+    reset,
     take,
     filesOf,
     restore,

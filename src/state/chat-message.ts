@@ -50,6 +50,16 @@ export interface MessageFile {
   url: string
 }
 
+/** A file the visitor sent with a question, as its history lists it (`belongs_to: user`). */
+export interface UserFile {
+  id: string
+  name: string
+  /** Dify's file type: `image`, `document`, … */
+  type: string
+  /** Only for images with a safe URL: shown as a thumbnail. */
+  imageUrl: string | undefined
+}
+
 /** One bubble. Text and status are signals so a streaming answer re-renders only itself. */
 export interface ChatMessage {
   key: string
@@ -70,6 +80,8 @@ export interface ChatMessage {
   workflow: Signal<StepStatus | undefined>
   citations: Signal<Citation[]>
   files: Signal<MessageFile[]>
+  /** Questions from history: the files sent with them (live ones are the composer's). */
+  userFiles: Signal<UserFile[]>
   /** Follow-up questions Dify suggested after this answer. */
   suggestions: Signal<string[]>
 }
@@ -102,6 +114,7 @@ export function createMessage(
     workflow: signal(undefined),
     citations: signal([]),
     files: signal([]),
+    userFiles: signal([]),
     suggestions: signal([]),
   }
 }

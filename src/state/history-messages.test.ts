@@ -18,6 +18,44 @@ function historyMessage(id: string, overrides: Partial<HistoryMessage> = {}): Hi
 }
 
 describe('messagesFromHistory', () => {
+  it("puts the visitor's own files on the question: images with a thumbnail, others by name", () => {
+    const [question, answer] = messagesFromHistory([
+      historyMessage('m1', {
+        message_files: [
+          {
+            id: 'f1',
+            filename: 'cat.png',
+            type: 'image',
+            belongs_to: 'user',
+            url: 'https://d/f1?sign=1',
+          },
+          {
+            id: 'f2',
+            filename: 'cv.pdf',
+            type: 'document',
+            belongs_to: 'user',
+            url: 'https://d/f2',
+          },
+          {
+            id: 'f3',
+            filename: 'x.png',
+            type: 'image',
+            belongs_to: 'user',
+            url: 'javascript:alert(1)',
+          },
+          { id: 't1', type: 'image', belongs_to: 'assistant', url: 'https://d/t1.png' },
+        ],
+      }),
+    ])
+    expect(question?.userFiles.value).toEqual([
+      { id: 'f1', name: 'cat.png', type: 'image', imageUrl: 'https://d/f1?sign=1' },
+      { id: 'f2', name: 'cv.pdf', type: 'document', imageUrl: undefined },
+      { id: 'f3', name: 'x.png', type: 'image', imageUrl: undefined },
+    ])
+    expect(answer?.userFiles.value).toEqual([])
+    expect(answer?.files.value).toEqual([{ id: 't1', url: 'https://d/t1.png' }])
+  })
+
   it('makes a question and an answer bubble per Dify message, in page order', () => {
     const messages = messagesFromHistory([historyMessage('a'), historyMessage('b')])
     expect(messages.map((message) => [message.role, message.text.value])).toEqual([

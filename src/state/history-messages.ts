@@ -1,10 +1,10 @@
 import type { HistoryMessage } from '../api/history-api.ts'
 import { createMessage, type ChatMessage } from './chat-message.ts'
-import { applyHistoryExtras } from './message-events.ts'
+import { applyHistoryExtras, userFilesOf } from './message-events.ts'
 
 /**
  * Bubbles for a page of Dify messages (dify-api.md §3.3), oldest first: each message is the
- * visitor's question and the bot's answer. A message whose generation failed keeps its partial
+ * visitor's question (with the files sent with it) and the bot's answer. A message whose generation failed keeps its partial
  * answer in the error state. Only the answer carries Dify's id, as in a live turn, and what the
  * stream would have given it besides its text (rating, Agent steps, images, citations).
  */
@@ -17,7 +17,10 @@ export function messagesFromHistory(page: readonly HistoryMessage[]): ChatMessag
     applyHistoryExtras(bot, item)
     if (failed) bot.error.value = { code: 'answer_failed', status: 0, message: item.error ?? '' }
     // Chatflow apps may take a turn with files only; there is no question to show then.
-    return item.query ? [createMessage('user', item.query, 'done', createdAt), bot] : [bot]
+    if (!item.query) return [bot]
+    const question = createMessage('user', item.query, 'done', createdAt)
+    question.userFiles.value = userFilesOf(item.message_files ?? [])
+    return [question, bot]
   })
 }
 

@@ -8,6 +8,8 @@ import { messagesFromHistory, unseenHistory } from './history-messages.ts'
 export interface HistoryStoreOptions {
   api: Pick<HistoryApi, 'messages'>
   chat: ChatStore
+  /** The conversation's inputs as Dify keeps them, from the newest page of its history. */
+  onConversationInputs?: (conversationId: string, inputs: unknown) => void
   /** Dify messages per page (1–100); each is a question and its answer. */
   pageSize?: number
 }
@@ -63,6 +65,9 @@ export function createHistoryStore(options: HistoryStoreOptions) {
         signal: request.signal,
       })
       if (!stillShown(state, request)) return
+      const newest = page.data.at(-1)
+      if (!state.oldestId && newest)
+        options.onConversationInputs?.(state.conversationId, newest.inputs)
       batch(() => {
         chat.prependMessages(messagesFromHistory(unseenHistory(page.data, chat.messages.value)))
         paging.value = {

@@ -1,3 +1,4 @@
+import type { InputFile } from './attachments-rules.ts'
 import type { InputValue, InputValues } from './inputs.ts'
 
 /** How many conversations' inputs one endpoint keeps. */
@@ -32,6 +33,7 @@ export function createInputsStorage(
       const kept: Record<string, InputValue> = {}
       for (const [name, value] of Object.entries(values)) {
         if (typeof value === 'string' || typeof value === 'boolean') kept[name] = value
+        else if (Array.isArray(value)) kept[name] = value.filter(isUploadedFile)
       }
       return kept
     },
@@ -48,6 +50,19 @@ export function createInputsStorage(
       }
     },
   }
+}
+
+/**
+ * Upload ids are Dify's per `user`, and the `user` comes from this browser's cookie for the same
+ * endpoint, so a stored id stays usable exactly as long as the conversation it belongs to.
+ */
+function isUploadedFile(value: unknown): value is InputFile {
+  return (
+    isRecord(value) &&
+    typeof value.uploadId === 'string' &&
+    typeof value.name === 'string' &&
+    typeof value.kind === 'string'
+  )
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

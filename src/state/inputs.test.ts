@@ -5,7 +5,9 @@ import {
   prefillFromQuery,
   toDifyInputs,
   validateInput,
+  validateFileInput,
   validateInputs,
+  type FileField,
   type InputField,
 } from './inputs.ts'
 
@@ -62,11 +64,54 @@ describe('parseInputForm', () => {
     expect(field('age')).toMatchObject({ default: '30' })
   })
 
-  it('lists file variables apart, since the form cannot collect files', () => {
-    expect(files).toEqual([
-      { variable: 'doc', label: 'Document', required: true, hint: '', placeholder: '' },
-      { variable: 'imgs', label: 'Images', required: false, hint: '', placeholder: '' },
-    ])
+  it('reads file variables with upload rules of their own allowed_file_* fields', () => {
+    const [doc, imgs] = parseInputForm(
+      [
+        {
+          file: {
+            variable: 'doc',
+            label: 'Document',
+            required: true,
+            allowed_file_types: ['document'],
+            allowed_file_upload_methods: ['local_file', 'remote_url'],
+          },
+        },
+        {
+          'file-list': {
+            variable: 'imgs',
+            label: 'Images',
+            max_length: 2,
+            allowed_file_types: ['image'],
+          },
+        },
+        {
+          file: {
+            variable: 'link',
+            label: 'Link',
+            allowed_file_types: ['image'],
+            allowed_file_upload_methods: ['remote_url'],
+          },
+        },
+      ],
+      { system_parameters: { image_file_size_limit: 2 } },
+    ).files
+    expect(doc).toMatchObject({ variable: 'doc', required: true, multiple: false })
+    expect(doc?.rules).toMatchObject({ kinds: ['document'], maxFiles: 1 })
+    expect(imgs).toMatchObject({ multiple: true, rules: { kinds: ['image'], maxFiles: 2 } })
+    expect(imgs?.rules?.maxBytes.image).toBe(2 * 1024 * 1024)
+    expect(files.map((file) => file.variable)).toEqual(['doc', 'imgs'])
+    // Only by link: nothing the visitor can upload.
+    expect(
+      parseInputForm([
+        {
+          file: {
+            variable: 'l',
+            allowed_file_types: ['image'],
+            allowed_file_upload_methods: ['remote_url'],
+          },
+        },
+      ]).files[0]?.rules,
+    ).toBeNull()
   })
 
   it('reads anything that is not a list as an empty form', () => {
@@ -81,6 +126,18 @@ describe('parseInputForm', () => {
     ]).fields
     expect(select).toMatchObject({ default: '' })
     expect(text).toMatchObject({ label: 'city', maxLength: undefined })
+  })
+})
+
+describe('validateFileInput', () => {
+  it('needs a file when required, and no upload on its way', () => {
+    const [doc, imgs] = files as [FileField, FileField]
+    expect(validateFileInput(doc, [], false)).toEqual({ code: 'required' })
+    expect(validateFileInput(doc, undefined, false)).toEqual({ code: 'required' })
+    const one = [{ uploadId: 'u', name: 'a.pdf', kind: 'document' as const }]
+    expect(validateFileInput(doc, one, false)).toBeNull()
+    expect(validateFileInput(imgs, [], false)).toBeNull()
+    expect(validateFileInput(imgs, [], true)).toEqual({ code: 'uploading' })
   })
 })
 
@@ -142,6 +199,29 @@ describe('toDifyInputs', () => {
     const values = { name: 'Ann', bio: '  ', lang: 'fr', age: '42', vip: true, stray: 'x' }
     expect(toDifyInputs(fields, values)).toEqual({ name: 'Ann', lang: 'fr', age: 42, vip: true })
     expect(toDifyInputs(fields, {})).toEqual({ vip: false })
+  })
+
+  it('sends uploads as Dify file mappings: one for file, a list for file-list', () => {
+    const uploaded = (id: string) => ({ uploadId: id, name: `${id}.png`, kind: 'image' as const })
+    const mapping = (id: string) => ({
+      type: 'image',
+      transfer_method: 'local_file',
+      upload_file_id: id,
+    })
+    const values = {
+      name: 'Ann',
+      lang: 'en',
+      doc: [uploaded('d1')],
+      imgs: [uploaded('i1'), uploaded('i2')],
+    }
+    expect(toDifyInputs(fields, values, files)).toEqual({
+      name: 'Ann',
+      lang: 'en',
+      vip: false,
+      doc: mapping('d1'),
+      imgs: [mapping('i1'), mapping('i2')],
+    })
+    expect(toDifyInputs(fields, { imgs: [] }, files)).toEqual({ vip: false })
   })
 
   it('starts from the defaults', () => {

@@ -4,7 +4,9 @@
  * prefill, and the `inputs` object each turn sends.
  */
 
-export type InputValue = string | boolean
+import { parseUploadRules, type InputFile, type UploadRules } from './attachments-rules.ts'
+
+export type InputValue = string | boolean | readonly InputFile[]
 export type InputValues = Readonly<Record<string, InputValue>>
 
 interface FieldBase {
@@ -26,11 +28,12 @@ export type InputField =
   | (FieldBase & { type: 'number'; default: string })
   | (FieldBase & { type: 'checkbox'; default: boolean })
 
-/** A `file` / `file-list` variable: the form can't collect files yet, so it only names them. */
-export interface FileField {
-  variable: string
-  label: string
-  required: boolean
+/** A `file` / `file-list` variable, filled with uploads through `/api/files/upload`. */
+export interface FileField extends FieldBase {
+  /** `file-list`: several files (up to `rules.maxFiles`); `file`: one. */
+  multiple: boolean
+  /** Null when the visitor can't upload from their device (no `local_file` method, no type). */
+  rules: UploadRules | null
 }
 
 export type InputProblem =
@@ -38,9 +41,19 @@ export type InputProblem =
   | { code: 'tooLong'; max: number }
   | { code: 'notAnOption' }
   | { code: 'notANumber' }
+  | { code: 'uploading' }
 
-/** Reads `user_input_form`; unknown types (json_object, external_data_tool, …) are skipped. */
-export function parseInputForm(raw: unknown): { fields: InputField[]; files: FileField[] } {
+/** Dify's default `max_length` of a `file-list` variable. */
+const FILE_LIST_MAX = 5
+
+/**
+ * Reads `user_input_form`; unknown types (json_object, external_data_tool, …) are skipped.
+ * `parameters` (the whole `/parameters`) gives file inputs their size limits.
+ */
+export function parseInputForm(
+  raw: unknown,
+  parameters: unknown = {},
+): { fields: InputField[]; files: FileField[] } {
   const fields: InputField[] = []
   const files: FileField[] = []
   const seen = new Set<string>()
@@ -59,7 +72,8 @@ export function parseInputForm(raw: unknown): { fields: InputField[]; files: Fil
     }
     const field = toField(type, spec, base)
     if (field) fields.push(field)
-    else if (type === 'file' || type === 'file-list') files.push(base)
+    else if (type === 'file' || type === 'file-list')
+      files.push(toFileField(type, spec, base, parameters))
     else continue
     seen.add(variable)
   }
@@ -102,6 +116,43 @@ function toField(type: string, spec: Record<string, unknown>, base: FieldBase): 
     default:
       return null
   }
+}
+
+/** A file variable's rules are the upload rules of its own `allowed_file_*` fields. */
+function toFileField(
+  type: 'file' | 'file-list',
+  spec: Record<string, unknown>,
+  base: FieldBase,
+  parameters: unknown,
+): FileField {
+  const multiple = type === 'file-list'
+  const max = Number(spec.max_length)
+  const rules = parseUploadRules({
+    system_parameters: isRecord(parameters) ? parameters.system_parameters : undefined,
+    file_upload: {
+      enabled: true,
+      allowed_file_types: spec.allowed_file_types,
+      allowed_file_extensions: spec.allowed_file_extensions,
+      allowed_file_upload_methods: spec.allowed_file_upload_methods,
+      number_limits: multiple ? (Number.isInteger(max) && max > 0 ? max : FILE_LIST_MAX) : 1,
+    },
+  })
+  return { ...base, multiple, rules }
+}
+
+/** What a file variable holds: its uploads (a stored or Dify value of another shape: none). */
+export function filesOf(value: InputValue | undefined): readonly InputFile[] {
+  return Array.isArray(value) ? value : []
+}
+
+/** A file variable: required ones need a file, and no upload may be on its way when sending. */
+export function validateFileInput(
+  field: FileField,
+  value: InputValue | undefined,
+  uploading: boolean,
+): InputProblem | null {
+  if (uploading) return { code: 'uploading' }
+  return field.required && field.rules && filesOf(value).length === 0 ? { code: 'required' } : null
 }
 
 export function defaultValues(fields: readonly InputField[]): Record<string, InputValue> {
@@ -163,12 +214,24 @@ export function validateInputs(
   return problems
 }
 
-/** The `inputs` of a turn: typed values; empty optional ones left out so Dify applies its default. */
+/**
+ * The `inputs` of a turn: typed values; empty optional ones left out so Dify applies its default.
+ * Files go as Dify's file mappings (dify-api.md §3.10): one for `file`, a list for `file-list`.
+ */
 export function toDifyInputs(
   fields: readonly InputField[],
   values: InputValues,
+  fileFields: readonly FileField[] = [],
 ): Record<string, unknown> {
   const inputs: Record<string, unknown> = {}
+  for (const field of fileFields) {
+    const files = filesOf(values[field.variable]).map((file) => ({
+      type: file.kind,
+      transfer_method: 'local_file',
+      upload_file_id: file.uploadId,
+    }))
+    if (files.length > 0) inputs[field.variable] = field.multiple ? files : files[0]
+  }
   for (const field of fields) {
     const value = values[field.variable]
     if (field.type === 'checkbox') inputs[field.variable] = value === true

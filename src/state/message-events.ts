@@ -10,6 +10,7 @@ import type {
   Citation,
   MessageFile,
   StepStatus,
+  UserFile,
   WorkflowStep,
 } from './chat-message.ts'
 
@@ -90,6 +91,23 @@ export function applyHistoryExtras(message: ChatMessage, item: HistoryExtras): v
     return safe ? [safe] : []
   })
   message.citations.value = toCitations(item.retriever_resources ?? [])
+}
+
+/** The visitor's own files of a `/messages` item: images with a thumbnail, others by name. */
+export function userFilesOf(files: readonly unknown[]): UserFile[] {
+  return files.flatMap((file) => {
+    if (!isRecord(file) || file.belongs_to !== 'user') return []
+    const type = text(file.type) || 'document'
+    const url = text(file.url)
+    return [
+      {
+        id: text(file.id) || url,
+        name: text(file.filename) || text(file.name),
+        type,
+        imageUrl: type === 'image' && isSafeImageUrl(url) ? url : undefined,
+      },
+    ]
+  })
 }
 
 /** Dify re-emits a thought by id as it progresses; keep one per id, in position order. */

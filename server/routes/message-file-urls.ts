@@ -1,0 +1,27 @@
+import { absoluteFileUrl } from '../relay/file-url.ts'
+
+type Json = Record<string, unknown>
+
+/**
+ * A `/messages` page (dify-api.md §3.3) with every `message_files[].url` made absolute against
+ * Dify's origin; a file whose URL is not http(s) then is left out.
+ */
+export function withAbsoluteFileUrls(page: unknown, difyOrigin: string): unknown {
+  if (!isRecord(page) || !Array.isArray(page.data)) return page
+  return {
+    ...page,
+    data: page.data.map((item) => {
+      if (!isRecord(item) || !Array.isArray(item.message_files)) return item
+      const files = item.message_files.flatMap((file) => {
+        if (!isRecord(file)) return []
+        const url = absoluteFileUrl(file.url, difyOrigin)
+        return url ? [{ ...file, url }] : []
+      })
+      return { ...item, message_files: files }
+    }),
+  }
+}
+
+function isRecord(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
