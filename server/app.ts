@@ -38,7 +38,7 @@ export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
   maxFiles: 10,
   maxUploadBytes: 15 * 1024 * 1024,
   maxAudioBytes: 30 * 1024 * 1024,
-  relay: { idleTimeoutMs: 60_000, keepAliveMs: 15_000, maxRecordChars: 1_000_000 },
+  relay: { idleTimeoutMs: 60_000, keepAliveMs: 15_000, maxRecordBytes: 1_000_000 },
 }
 
 /**

@@ -8,7 +8,7 @@ import { validateTalkBody, type TalkLimits } from './talk-body.ts'
 
 export interface TalkOptions extends TalkLimits {
   maxBodyBytes: number
-  relay: Pick<RelayOptions, 'idleTimeoutMs' | 'keepAliveMs' | 'maxRecordChars'>
+  relay: Pick<RelayOptions, 'idleTimeoutMs' | 'keepAliveMs' | 'maxRecordBytes'>
 }
 
 /** Never compressed or buffered by a proxy in front: every event must leave at once. */
@@ -54,8 +54,8 @@ export function talkHandler(options: TalkOptions) {
     let taskId: string | undefined
     const body = relayDifyStream(upstream.body, {
       ...options.relay,
-      onEvent(event) {
-        if (!taskId && typeof event.task_id === 'string') taskId = event.task_id
+      onTaskId(id) {
+        taskId = id
       },
       onFinish({ reason }) {
         if (reason !== 'browser_closed' || !taskId) return
