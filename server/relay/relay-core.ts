@@ -247,7 +247,8 @@ function sameOrCopy(
     for (let i = 0; i < previous.length && same; i++) same = previous[i] === data[start + i]
     if (same) return previous
   }
-  return data.slice(start, end)
+  // A copy, not a view that would keep the whole chunk alive (a Node Buffer's slice is a view).
+  return new Uint8Array(data.subarray(start, end))
 }
 
 function jsonBytes(value: unknown): Uint8Array | undefined {

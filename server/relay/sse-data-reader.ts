@@ -118,11 +118,11 @@ export function createSseDataReader(options: SseDataReaderOptions): SseDataReade
       if (tooLarge) return
       if (at < bytes.length) {
         if (bytes.length - at > options.maxRecordBytes) return stop()
-        carry = bytes.slice(at)
+        carry = copyOf(bytes.subarray(at))
       }
       // The next chunk is another buffer: keep a record that waits for its blank line as a copy.
       if (data && dataIsView) {
-        data = data.slice()
+        data = copyOf(data)
         dataIsView = false
       }
     },
@@ -133,4 +133,9 @@ export function createSseDataReader(options: SseDataReaderOptions): SseDataReade
       if (!tooLarge) readLine(EMPTY, 0, 0)
     },
   }
+}
+
+/** A copy, also for a Node Buffer (whose `slice` is a view). */
+function copyOf(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes)
 }
