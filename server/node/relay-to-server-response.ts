@@ -24,6 +24,7 @@ export function relayToServerResponse(
     },
     close: () => response.end(),
     stopUpstream: () => upstream.destroy(),
+    allocate: (size) => Buffer.allocUnsafe(size),
   })
   upstream.on('data', (chunk: Buffer) => core.push(chunk))
   upstream.on('end', () => core.end())

@@ -32,6 +32,8 @@ export interface RelaySink {
   close(): void
   /** Stops reading Dify (idle or runaway upstream). */
   stopUpstream(): void
+  /** A buffer for one write, e.g. Node's pooled Buffer.allocUnsafe; a new Uint8Array if unset. */
+  allocate?(size: number): Uint8Array
 }
 
 export interface RelayCore {
@@ -52,6 +54,7 @@ const KEEP_ALIVE = bytesOf(': keep-alive\n\n')
 const RECORD_OPEN = bytesOf('data: {')
 const RECORD_CLOSE = bytesOf('}\n\n')
 const COMMA = bytesOf(',')
+const EMPTY = new Uint8Array(0)
 
 /**
  * The relay of a Dify SSE body (dify-api.md §4) to the browser as `data: <json>\n\n` records, fed
@@ -62,8 +65,13 @@ const COMMA = bytesOf(',')
  */
 export function createRelayCore(options: RelayOptions, sink: RelaySink): RelayCore {
   const trimmed: TrimmedMessage = createTrimmedMessage()
-  let pieces: Uint8Array[] = []
-  let pieceBytes = 0
+  // The output of one chunk as byte ranges of their sources, joined into one buffer per write.
+  const sources: Uint8Array[] = []
+  const starts: number[] = []
+  const ends: number[] = []
+  let ranges = 0
+  let outputBytes = 0
+  const allocate = sink.allocate ?? ((size: number) => new Uint8Array(size))
   let events = 0
   let bytes = 0
   let conversationId: Uint8Array | undefined
@@ -74,9 +82,12 @@ export function createRelayCore(options: RelayOptions, sink: RelaySink): RelayCo
   let lastByteAt = Date.now()
   let lastWriteAt = lastByteAt
 
-  const emit = (piece: Uint8Array) => {
-    pieces.push(piece)
-    pieceBytes += piece.length
+  const emit = (source: Uint8Array, start = 0, end = source.length) => {
+    sources[ranges] = source
+    starts[ranges] = start
+    ends[ranges] = end
+    ranges++
+    outputBytes += end - start
   }
 
   const reader = createSseDataReader({
@@ -102,8 +113,8 @@ export function createRelayCore(options: RelayOptions, sink: RelaySink): RelayCo
       let end = spans[2 * i + 1]!
       // Neighbouring fields are copied as one piece, commas between them included.
       while (i + 1 < count && spans[2 * i + 2] === end + 1) end = spans[2 * ++i + 1]!
-      if (pieces.at(-1) !== RECORD_OPEN) emit(COMMA)
-      emit(data.subarray(start, end))
+      if (sources[ranges - 1] !== RECORD_OPEN) emit(COMMA)
+      emit(data, start, end)
     }
     emit(RECORD_CLOSE)
   }
@@ -132,15 +143,16 @@ export function createRelayCore(options: RelayOptions, sink: RelaySink): RelayCo
   }
 
   function flush(): boolean {
-    if (pieces.length === 0) return false
-    const output = new Uint8Array(pieceBytes)
+    if (ranges === 0) return false
+    const output = allocate(outputBytes)
     let at = 0
-    for (const piece of pieces) {
-      output.set(piece, at)
-      at += piece.length
+    for (let i = 0; i < ranges; i++) {
+      const source = sources[i]!
+      for (let from = starts[i]!, end = ends[i]!; from < end; from++) output[at++] = source[from]!
     }
-    pieces = []
-    pieceBytes = 0
+    sources.fill(EMPTY, 0, ranges)
+    ranges = 0
+    outputBytes = 0
     lastWriteAt = Date.now()
     sink.write(output)
     return true

@@ -18,22 +18,40 @@ export interface TrimmedMessage {
   taskId: [number, number]
 }
 
-const KEPT = new Set([
-  'event',
-  'conversation_id',
-  'message_id',
-  'created_at',
-  'task_id',
-  'id',
-  'answer',
-])
+/** The fields toBrowserEvent keeps of a message event, by the bit that marks each one seen. */
+const KEPT: ReadonlyArray<readonly [string, number]> = [
+  ['event', 1],
+  ['conversation_id', 2],
+  ['message_id', 4],
+  ['created_at', 8],
+  ['task_id', 16],
+  ['id', 32],
+  ['answer', 64],
+]
+const EVENT = 1
+const CONVERSATION_ID = 2
+const MESSAGE_ID = 4
+const TASK_ID = 16
+/** A field that sends the record down the general path. */
+const BAIL = -1
+const SKIP = 0
+const KEYS: ReadonlyArray<readonly [number[], number]> = [
+  ...KEPT,
+  // `status` can turn any record into an error and `data` gets trimmed (browser-event.ts).
+  ['status', BAIL] as const,
+  ['data', BAIL] as const,
+].map(([name, id]) => [[...`"${name}"`].map((char) => char.charCodeAt(0)), id])
+/** KEYS by the length of their quoted name, so most fields are told apart by length alone. */
+const KEYS_BY_LENGTH: Array<Array<readonly [number[], number]> | undefined> = []
+for (const key of KEYS) (KEYS_BY_LENGTH[key[0].length] ??= []).push(key)
+
 const MAX_DEPTH = 64
 /** Beyond this a number may not survive JSON.parse + JSON.stringify unchanged (1e999 → null). */
 const MAX_NUMBER_CHARS = 15
 
 export function createTrimmedMessage(): TrimmedMessage {
   return {
-    spans: new Int32Array(2 * KEPT.size),
+    spans: new Int32Array(2 * KEPT.length),
     count: 0,
     conversationId: [-1, -1],
     messageId: [-1, -1],
@@ -53,6 +71,7 @@ export function trimMessageRecord(bytes: Uint8Array, out: TrimmedMessage): boole
   out.count = 0
   out.conversationId[0] = out.messageId[0] = out.taskId[0] = -1
   let isMessage = false
+  let seen = 0
   let at = skipSpace(bytes, 0)
   if (bytes[at] !== 0x7b) return false
   at = skipSpace(bytes, at + 1)
@@ -62,23 +81,21 @@ export function trimMessageRecord(bytes: Uint8Array, out: TrimmedMessage): boole
     if (bytes[at] !== QUOTE) return false
     const keyEnd = scanString(bytes, at)
     if (keyEnd < 0) return false
-    const key = plainKey(bytes, keyStart + 1, keyEnd - 1)
+    const key = keyOf(bytes, keyStart, keyEnd)
     at = skipSpace(bytes, keyEnd)
     if (bytes[at] !== 0x3a) return false
     const valueStart = skipSpace(bytes, at + 1)
     const valueEnd = scanValue(bytes, valueStart, 0)
-    if (valueEnd < 0) return false
-    // `status` can turn any record into an error and `data` gets trimmed (browser-event.ts).
-    if (key === null || key === 'status' || key === 'data') return false
-    if (KEPT.has(key)) {
-      if (seen(bytes, out, key)) return false
+    if (valueEnd < 0 || key === BAIL || (seen & key) !== 0) return false
+    if (key !== SKIP) {
+      seen |= key
       out.spans[2 * out.count] = keyStart
       out.spans[2 * out.count + 1] = valueEnd
       out.count++
-      if (key === 'event') isMessage = isMessageEvent(bytes, valueStart, valueEnd)
-      else if (key === 'conversation_id') setRange(out.conversationId, valueStart, valueEnd)
-      else if (key === 'message_id') setRange(out.messageId, valueStart, valueEnd)
-      else if (key === 'task_id') setRange(out.taskId, valueStart, valueEnd)
+      if (key === EVENT) isMessage = isMessageEvent(bytes, valueStart, valueEnd)
+      else if (key === CONVERSATION_ID) setRange(out.conversationId, valueStart, valueEnd)
+      else if (key === MESSAGE_ID) setRange(out.messageId, valueStart, valueEnd)
+      else if (key === TASK_ID) setRange(out.taskId, valueStart, valueEnd)
     }
     at = skipSpace(bytes, valueEnd)
     if (bytes[at] === 0x2c) {
@@ -95,24 +112,13 @@ function setRange(range: [number, number], start: number, end: number) {
   range[1] = end
 }
 
-/** The key's name when it is plain ASCII without escapes; null for an escaped key. */
-function plainKey(bytes: Uint8Array, start: number, end: number): string | null {
-  let key = ''
-  for (let i = start; i < end; i++) {
-    const byte = bytes[i]!
-    if (byte === BACKSLASH || byte >= 0x80) return null
-    key += String.fromCharCode(byte)
-  }
-  return key
-}
-
-function seen(bytes: Uint8Array, out: TrimmedMessage, key: string): boolean {
-  for (let i = 0; i < out.count; i++) {
-    const start = out.spans[2 * i]! + 1
-    if (bytes[start + key.length] !== QUOTE) continue
-    if (plainKey(bytes, start, start + key.length) === key) return true
-  }
-  return false
+/** A kept field's bit, SKIP, or BAIL (also for an escaped key, which might spell any name). */
+function keyOf(bytes: Uint8Array, start: number, end: number): number {
+  for (let i = start + 1; i < end - 1; i++) if (bytes[i] === BACKSLASH) return BAIL
+  const candidates = KEYS_BY_LENGTH[end - start]
+  if (candidates)
+    for (const [name, id] of candidates) if (matches(bytes, start, end, name)) return id
+  return SKIP
 }
 
 const MESSAGE = [...'"message"'].map((char) => char.charCodeAt(0))
@@ -196,17 +202,39 @@ function isDigit(byte: number | undefined): boolean {
   return byte !== undefined && byte >= 0x30 && byte <= 0x39
 }
 
+/** What a byte means inside a JSON string. */
+const PLAIN = 0
+const END = 1
+const ESCAPE = 2
+const INVALID = 3
+const MULTI_BYTE = 4
+const STRING_BYTES = Uint8Array.from({ length: 256 }, (_, byte) =>
+  byte === QUOTE
+    ? END
+    : byte === BACKSLASH
+      ? ESCAPE
+      : byte < 0x20
+        ? INVALID
+        : byte >= 0x80
+          ? MULTI_BYTE
+          : PLAIN,
+)
+const ESCAPES = new Set([...'"\\/bfnrt'].map((char) => char.charCodeAt(0)))
+
 /**
  * The offset just past a JSON string opening at `at`, or -1: a control character, a bad escape,
  * or bytes that are not UTF-8 (the general path decodes those to U+FFFD; copying them would not).
  */
 function scanString(bytes: Uint8Array, at: number): number {
+  const length = bytes.length
   at++
-  for (;;) {
-    const byte = bytes[at]
-    if (byte === undefined || byte < 0x20) return -1
-    if (byte === QUOTE) return at + 1
-    if (byte === BACKSLASH) {
+  while (at < length) {
+    const kind = STRING_BYTES[bytes[at]!]
+    if (kind === PLAIN) {
+      at++
+    } else if (kind === END) {
+      return at + 1
+    } else if (kind === ESCAPE) {
       const escaped = bytes[at + 1]
       if (escaped === 0x75) {
         for (let i = 2; i < 6; i++) if (!isHex(bytes[at + i])) return -1
@@ -216,16 +244,15 @@ function scanString(bytes: Uint8Array, at: number): number {
       } else {
         return -1
       }
-    } else if (byte < 0x80) {
-      at++
-    } else {
+    } else if (kind === MULTI_BYTE) {
       at = scanUtf8(bytes, at)
       if (at < 0) return -1
+    } else {
+      return -1
     }
   }
+  return -1
 }
-
-const ESCAPES = new Set([...'"\\/bfnrt'].map((char) => char.charCodeAt(0)))
 
 function isHex(byte: number | undefined): boolean {
   return (
