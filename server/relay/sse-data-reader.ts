@@ -27,8 +27,9 @@ const SPACE = 0x20
 const EMPTY = new Uint8Array(0)
 
 export function createSseDataReader(options: SseDataReaderOptions): SseDataReader {
-  /** The start of a line whose end has not arrived yet (a copy). */
-  let carry: Uint8Array | null = null
+  /** The start of a line whose end has not arrived yet, in copied pieces (joined once). */
+  let carry: Uint8Array[] = []
+  let carryBytes = 0
   /** The last chunk ended in CR: an LF opening the next one ends no further line. */
   let skipLf = false
   let firstLine = true
@@ -39,7 +40,7 @@ export function createSseDataReader(options: SseDataReaderOptions): SseDataReade
 
   const stop = () => {
     tooLarge = true
-    carry = null
+    carry = []
     data = null
     options.onTooLarge()
   }
@@ -87,19 +88,26 @@ export function createSseDataReader(options: SseDataReaderOptions): SseDataReade
     appendData(bytes, value, end)
   }
 
+  /** The carried start of a line plus its rest, bytes[0, end), read as one line. */
+  const readCarriedLine = (bytes: Uint8Array, end: number) => {
+    const line = new Uint8Array(carryBytes + end)
+    let at = 0
+    for (const part of carry) {
+      line.set(part, at)
+      at += part.length
+    }
+    line.set(bytes.subarray(0, end), at)
+    carry = []
+    carryBytes = 0
+    readLine(line, 0, line.length)
+  }
+
   return {
     feed(chunk) {
       if (tooLarge || chunk.length === 0) return
-      let bytes = chunk
+      const bytes = chunk
       let at = 0
-      if (carry) {
-        bytes = new Uint8Array(carry.length + chunk.length)
-        bytes.set(carry)
-        bytes.set(chunk, carry.length)
-        carry = null
-      } else if (skipLf && chunk[0] === LF) {
-        at = 1
-      }
+      if (skipLf && chunk[0] === LF) at = 1
       skipLf = false
       let nextLf = bytes.indexOf(LF, at)
       let nextCr = bytes.indexOf(CR, at)
@@ -108,7 +116,8 @@ export function createSseDataReader(options: SseDataReaderOptions): SseDataReade
         if (nextCr >= 0 && nextCr < at) nextCr = bytes.indexOf(CR, at)
         const end = nextCr < 0 ? nextLf : nextLf < 0 ? nextCr : Math.min(nextLf, nextCr)
         if (end < 0) break
-        readLine(bytes, at, end)
+        if (carryBytes > 0) readCarriedLine(bytes, end)
+        else readLine(bytes, at, end)
         at = end + 1
         if (bytes[end] === CR) {
           if (at === bytes.length) skipLf = true
@@ -117,8 +126,9 @@ export function createSseDataReader(options: SseDataReaderOptions): SseDataReade
       }
       if (tooLarge) return
       if (at < bytes.length) {
-        if (bytes.length - at > options.maxRecordBytes) return stop()
-        carry = copyOf(bytes.subarray(at))
+        carryBytes += bytes.length - at
+        if (carryBytes > options.maxRecordBytes) return stop()
+        carry.push(copyOf(bytes.subarray(at)))
       }
       // The next chunk is another buffer: keep a record that waits for its blank line as a copy.
       if (data && dataIsView) {
@@ -128,8 +138,7 @@ export function createSseDataReader(options: SseDataReaderOptions): SseDataReade
     },
     end() {
       if (tooLarge) return
-      if (carry) readLine(carry, 0, carry.length)
-      carry = null
+      if (carryBytes > 0) readCarriedLine(EMPTY, 0)
       if (!tooLarge) readLine(EMPTY, 0, 0)
     },
   }
