@@ -331,11 +331,11 @@ function report(
         `${(chatskinsCpu - 1.3 * pipeCpu).toFixed(0)} ms over). Why, from a separate ` +
         '--cpu-prof run of the same paced load, ms per 1,000 events — ' +
         `chatskins: ${describe(profiles.chatskins)}; raw pipe: ${describe(profiles.pipe)}. ` +
-        "The pipe moves bytes socket to socket; chatskins reads the upstream through Node's " +
-        'fetch (undici) into a web ReadableStream, parses every record (eventsource-parser, ' +
-        'JSON.parse), filters and re-serialises it, and writes it through a second ' +
-        'ReadableStream that @hono/node-server copies into the http response, each hop a few ' +
-        'promises and microtasks per event.',
+        'The pipe moves bytes socket to socket; chatskins also reads Dify with node:http and ' +
+        'writes into the http response directly, but splits the bytes into records, scans ' +
+        'every message record to copy its allowed fields (other records are parsed and ' +
+        're-serialised) and writes one new buffer per event, plus routing, the visitor ' +
+        'cookie and the request body per stream.',
     )
   }
   const addedP99 = p(chatskins, 99) - p(direct, 99)

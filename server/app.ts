@@ -10,6 +10,7 @@ import { securityHeaders } from './http/security-headers.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
 import { renderGallery } from './routes/gallery.ts'
 import { pageHandler } from './routes/page.ts'
+import type { DirectTalk } from './routes/direct-talk.ts'
 import { talkHandler, type TalkOptions } from './routes/talk.ts'
 import type { ThemePack } from './themes/manifest.ts'
 import { visitorMiddleware } from './visitor/visitor-middleware.ts'
@@ -31,6 +32,8 @@ export interface AppOptions {
   limits?: Partial<TalkOptions & DifyApiRouteOptions>
   /** `npm run dev`: relaxes the CSP just enough for Vite's hot reload. */
   dev?: boolean
+  /** The runtime's socket-to-socket road for `/talk` (Node: server/node/node-direct-talk.ts). */
+  directTalk?: DirectTalk
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -39,7 +42,7 @@ export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
   maxFiles: 10,
   maxUploadBytes: 15 * 1024 * 1024,
   maxAudioBytes: 30 * 1024 * 1024,
-  relay: { idleTimeoutMs: 60_000, keepAliveMs: 15_000, maxRecordChars: 1_000_000 },
+  relay: { idleTimeoutMs: 60_000, keepAliveMs: 15_000, maxRecordBytes: 1_000_000 },
 }
 
 /**
@@ -111,7 +114,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   })
   app.use('/:id/*', visitorMiddleware(signer))
   app.get('/:id/', pageHandler(options.pageTemplate))
-  app.post('/:id/talk', talkHandler(limits))
+  app.post('/:id/talk', talkHandler({ ...limits, direct: options.directTalk }))
   registerDifyApiRoutes(app, limits)
   return app
 }

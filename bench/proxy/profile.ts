@@ -17,11 +17,10 @@ function classify(url: string, functionName: string): string | null {
   if (functionName === '(idle)') return null
   if (functionName === '(garbage collector)') return 'GC'
   if (!url) return functionName === '(program)' ? 'V8/runtime' : 'native (socket writes, decode)'
-  if (url.includes('undici') || url.startsWith('wasm://')) return 'undici (fetch to upstream)'
+  if (url.includes('undici') || url.startsWith('wasm://')) return 'undici (fetch, Request/Response)'
   if (url.includes('webstreams')) return 'web streams'
   if (url.includes('@hono/node-server')) return '@hono/node-server adapter'
   if (url.includes('/hono/')) return 'hono'
-  if (url.includes('eventsource-parser')) return 'eventsource-parser'
   if (url.includes('dist/server/')) return 'chatskins relay and routes'
   if (url.startsWith('node:')) return 'node core (http, net, streams)'
   return url.split('/').slice(-2).join('/')

@@ -8,6 +8,7 @@ import { loadConfig } from '../config/load-config.ts'
 import type { Env } from '../config/from-environment.ts'
 import type { ChatskinsConfig } from '../config/types.ts'
 import { loadThemes } from '../themes/load-themes.ts'
+import { createNodeDirectTalk } from './node-direct-talk.ts'
 import { createStaticReader } from './static-files.ts'
 
 export interface StartOptions {
@@ -52,6 +53,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       throw new Error(`${templatePath} is missing: run \`npm run build\` first`)
     }))
 
+  const direct = createNodeDirectTalk()
   const app = createApp({
     config,
     themes,
@@ -60,11 +62,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     readStatic: createStaticReader({ client: clientDir, themes: themesDir }),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.dev ? { dev: true } : {}),
+    directTalk: direct.talk,
   })
   const hostname = env.HOST ?? '127.0.0.1'
   const port = Number(env.PORT ?? 8787)
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, hostname, port }, () => resolve(started))
+    const started = serve({ fetch: direct.wrap(app.fetch), hostname, port }, () => resolve(started))
     started.once('error', reject)
   })
   const address = server.address() as AddressInfo

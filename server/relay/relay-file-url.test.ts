@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { relayDifyStream } from './relay-stream.ts'
 
-const OPTIONS = { idleTimeoutMs: 5_000, keepAliveMs: 5_000, maxRecordChars: 100_000 }
+const OPTIONS = { idleTimeoutMs: 5_000, keepAliveMs: 5_000, maxRecordBytes: 100_000 }
 
 async function relayed(events: object[], difyOrigin?: string) {
   const body = events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join('')

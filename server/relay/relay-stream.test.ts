@@ -7,7 +7,7 @@ type Json = Record<string, unknown>
 const encoder = new TextEncoder()
 const bytesOf = (text: string) => encoder.encode(text)
 
-const OPTIONS: RelayOptions = { idleTimeoutMs: 5_000, keepAliveMs: 5_000, maxRecordChars: 100_000 }
+const OPTIONS: RelayOptions = { idleTimeoutMs: 5_000, keepAliveMs: 5_000, maxRecordBytes: 100_000 }
 
 // ---------------------------------------------------------------------------------------------
 // Upstreams
@@ -105,17 +105,17 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 
 async function relay(chunks: Uint8Array[], options: Partial<RelayOptions> = {}) {
   const outcomes: RelayOutcome[] = []
-  const seen: Json[] = []
+  const taskIds: string[] = []
   const upstream = upstreamOf(chunks)
   const text = await readAll(
     relayDifyStream(upstream.stream, {
       ...OPTIONS,
       ...options,
-      onEvent: (event) => seen.push(event),
+      onTaskId: (taskId) => taskIds.push(taskId),
       onFinish: (outcome) => outcomes.push(outcome),
     }),
   )
-  return { ...parseRelayed(text), outcomes, seen, upstream }
+  return { ...parseRelayed(text), outcomes, taskIds, upstream }
 }
 
 /** Reads one chunk of the relay, failing if none comes within `ms`. */
@@ -309,10 +309,10 @@ describe('relayDifyStream: a realistic stream', () => {
     expect(result.outcomes).toEqual([{ reason: 'complete', events: 8, bytes: wire.length }])
   })
 
-  it('hands every relayed event, task_id included, to onEvent', async () => {
-    const { seen } = await relay([bytesOf(difyWire())])
-    expect(seen).toEqual(expectedEvents)
-    expect(seen.every((event) => event.task_id === env.task_id)).toBe(true)
+  it('reports the task id once, from the first relayed event', async () => {
+    const { taskIds, events } = await relay([bytesOf(difyWire())])
+    expect(taskIds).toEqual([env.task_id])
+    expect(events.every((event) => event.task_id === env.task_id)).toBe(true)
   })
 
   it('gives the same output however the bytes are split in two', async () => {
@@ -464,10 +464,10 @@ describe('relayDifyStream: a broken, stalled or runaway upstream', () => {
   const record = (answer: string) =>
     bytesOf(`data: ${JSON.stringify({ event: 'message', ...env, id: env.message_id, answer })}\n\n`)
 
-  it('ends with upstream_record_too_large when a record outgrows maxRecordChars', async () => {
+  it('ends with upstream_record_too_large when a record outgrows maxRecordBytes', async () => {
     const huge = bytesOf(`data: {"event":"message","answer":"${'x'.repeat(3_000)}"}\n\n`)
     const chunks = [record('fine'), ...splitAt(huge, [1_000, 2_000]), record('never')]
-    const { events, outcomes, upstream } = await relay(chunks, { maxRecordChars: 1_500 })
+    const { events, outcomes, upstream } = await relay(chunks, { maxRecordBytes: 1_500 })
     expect(events).toEqual([
       { event: 'message', ...env, id: env.message_id, answer: 'fine' },
       {
@@ -485,15 +485,15 @@ describe('relayDifyStream: a broken, stalled or runaway upstream', () => {
 
   it('ends with upstream_record_too_large for a garbage line that never ends', async () => {
     const chunks = Array.from({ length: 10 }, () => bytesOf('y'.repeat(500)))
-    const { events } = await relay(chunks, { maxRecordChars: 1_500 })
+    const { events } = await relay(chunks, { maxRecordBytes: 1_500 })
     expect(events.map((event) => event.code)).toEqual(['upstream_record_too_large'])
   })
 
   // The limit is checked only on what eventsource-parser still buffers after a chunk, so a record
   // over the limit that arrives whole in one chunk is relayed: the outcome depends on chunking.
-  it('refuses a record over maxRecordChars even when it arrives in a single chunk', async () => {
+  it('refuses a record over maxRecordBytes even when it arrives in a single chunk', async () => {
     const huge = bytesOf(`data: {"event":"message","answer":"${'x'.repeat(3_000)}"}\n\n`)
-    const { events } = await relay([huge], { maxRecordChars: 1_500 })
+    const { events } = await relay([huge], { maxRecordBytes: 1_500 })
     expect(events.map((event) => event.code ?? event.event)).toEqual(['upstream_record_too_large'])
   })
 
@@ -542,7 +542,7 @@ describe('relayDifyStream: a broken, stalled or runaway upstream', () => {
       relayDifyStream(upstream.stream, {
         idleTimeoutMs: 150,
         keepAliveMs: 20,
-        maxRecordChars: 1_000,
+        maxRecordBytes: 1_000,
         onFinish: (o) => outcomes.push(o),
       }),
     )
@@ -573,7 +573,7 @@ describe('relayDifyStream: a broken, stalled or runaway upstream', () => {
     const reader = relayDifyStream(upstream.stream, {
       idleTimeoutMs: 5_000,
       keepAliveMs: 40,
-      maxRecordChars: 1_000,
+      maxRecordBytes: 1_000,
     }).getReader()
     const pinger = setInterval(() => upstream.write('event: ping\n\n'), 10)
     try {

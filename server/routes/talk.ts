@@ -5,11 +5,14 @@ import { difyOriginOf } from '../dify/dify-origin.ts'
 import { HttpError } from '../errors.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
 import { relayDifyStream, type RelayOptions } from '../relay/relay-stream.ts'
+import type { DirectTalk } from './direct-talk.ts'
 import { validateTalkBody, type TalkLimits } from './talk-body.ts'
 
 export interface TalkOptions extends TalkLimits {
   maxBodyBytes: number
-  relay: Pick<RelayOptions, 'idleTimeoutMs' | 'keepAliveMs' | 'maxRecordChars'>
+  relay: Pick<RelayOptions, 'idleTimeoutMs' | 'keepAliveMs' | 'maxRecordBytes'>
+  /** The runtime's socket-to-socket road for endpoints with a real Dify (Node). */
+  direct?: DirectTalk
 }
 
 /** Never compressed or buffered by a proxy in front: every event must leave at once. */
@@ -31,33 +34,21 @@ export function talkHandler(options: TalkOptions) {
     const { dify, config } = c.get('endpoint')
     const { user } = c.get('visitor')
     const talk = validateTalkBody(await readJsonBody(c.req.raw, options.maxBodyBytes), options)
-
-    const upstream = await dify.request('POST', '/chat-messages', {
-      json: {
-        query: talk.query,
-        inputs: talk.inputs,
-        files: talk.files,
-        user,
-        response_mode: 'streaming',
-        conversation_id: talk.conversationId ?? '',
-        auto_generate_name: true,
-      },
-      signal: c.req.raw.signal,
-    })
-    if (!upstream.ok || !upstream.body) {
-      const error = await readUpstreamError(upstream)
-      if (error.status === 404 && talk.conversationId) {
-        throw new HttpError(404, 'conversation_not_found', error.message)
-      }
-      throw error
+    const json = {
+      query: talk.query,
+      inputs: talk.inputs,
+      files: talk.files,
+      user,
+      response_mode: 'streaming',
+      conversation_id: talk.conversationId ?? '',
+      auto_generate_name: true,
     }
-
     let taskId: string | undefined
-    const body = relayDifyStream(upstream.body, {
+    const relay: RelayOptions = {
       ...options.relay,
       difyOrigin: difyOriginOf(config),
-      onEvent(event) {
-        if (!taskId && typeof event.task_id === 'string') taskId = event.task_id
+      onTaskId(id) {
+        taskId = id
       },
       onFinish({ reason }) {
         if (reason !== 'browser_closed' || !taskId) return
@@ -65,7 +56,36 @@ export function talkHandler(options: TalkOptions) {
           .then((response) => response.body?.cancel())
           .catch(() => {})
       },
+    }
+    const forgotten = (error: unknown) =>
+      error instanceof HttpError && error.status === 404 && talk.conversationId
+        ? new HttpError(404, 'conversation_not_found', error.message)
+        : error
+
+    const target = config.dify
+    if (options.direct && target.kind === 'remote') {
+      const direct = await options.direct
+        .open(c.env, {
+          url: `${target.apiBase}/chat-messages`,
+          headers: { Authorization: `Bearer ${target.apiKey}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(json),
+          relay,
+          signal: c.req.raw.signal,
+        })
+        .catch((error: unknown) => {
+          throw forgotten(error)
+        })
+      if (direct) return new Response(null, { status: 200, headers: STREAM_HEADERS })
+    }
+
+    const upstream = await dify.request('POST', '/chat-messages', {
+      json,
+      signal: c.req.raw.signal,
     })
-    return new Response(body, { status: 200, headers: STREAM_HEADERS })
+    if (!upstream.ok || !upstream.body) throw forgotten(await readUpstreamError(upstream))
+    return new Response(relayDifyStream(upstream.body, relay), {
+      status: 200,
+      headers: STREAM_HEADERS,
+    })
   }
 }

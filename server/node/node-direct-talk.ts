@@ -1,0 +1,101 @@
+import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http'
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
+import { readUpstreamError } from '../dify/dify-client.ts'
+import type { DirectTalk } from '../routes/direct-talk.ts'
+import { postForEventStream } from './post-for-event-stream.ts'
+import { relayToServerResponse } from './relay-to-server-response.ts'
+
+type Fetch = (request: Request, env: { outgoing?: unknown }) => Response | Promise<Response>
+
+/** An error answer larger than this is not Dify's envelope; the rest is not read. */
+const MAX_ERROR_BYTES = 64 * 1024
+
+export interface NodeDirectTalk {
+  talk: DirectTalk
+  /**
+   * Wraps the app's fetch for @hono/node-server. When the route took the direct road, the final
+   * response (after every middleware: security headers, the visitor cookie) gives the status and
+   * headers written to the socket, and the relay starts; the adapter is told it was sent.
+   */
+  wrap(fetch: Fetch): Fetch
+}
+
+interface PendingRelay {
+  start(response: ServerResponse, headers: Headers): void
+  abort(): void
+}
+
+/** The Node road for `/talk`: Dify over node:http(s), events straight into the ServerResponse. */
+export function createNodeDirectTalk(): NodeDirectTalk {
+  const pending = new WeakMap<ServerResponse, PendingRelay>()
+  return {
+    talk: {
+      async open(env, request) {
+        const outgoing = (env as { outgoing?: unknown } | undefined)?.outgoing
+        if (!(outgoing instanceof ServerResponse)) return false
+        const upstream = await postForEventStream(request.url, {
+          headers: request.headers,
+          body: request.body,
+          signal: request.signal,
+          answerTimeoutMs: request.relay.idleTimeoutMs,
+        })
+        const status = upstream.statusCode ?? 502
+        if (status < 200 || status > 299) {
+          throw await readUpstreamError(await bufferedResponse(upstream, status))
+        }
+        pending.set(outgoing, {
+          start(response, headers) {
+            response.writeHead(200, nodeHeaders(headers))
+            response.flushHeaders()
+            relayToServerResponse(upstream, response, request.relay)
+          },
+          abort: () => upstream.destroy(),
+        })
+        return true
+      },
+    },
+    wrap: (fetch) => async (request, env) => {
+      const response = await fetch(request, env)
+      const outgoing = env.outgoing
+      const relay = outgoing instanceof ServerResponse ? pending.get(outgoing) : undefined
+      if (!relay || !(outgoing instanceof ServerResponse)) return response
+      pending.delete(outgoing)
+      // Something after the route turned the answer into another one (an error): send that.
+      if (response.status !== 200 || response.body) {
+        relay.abort()
+        return response
+      }
+      relay.start(outgoing, response.headers)
+      return RESPONSE_ALREADY_SENT
+    },
+  }
+}
+
+function nodeHeaders(headers: Headers): OutgoingHttpHeaders {
+  const result: OutgoingHttpHeaders = {}
+  headers.forEach((value, name) => {
+    if (name !== 'set-cookie') result[name] = value
+  })
+  const cookies = headers.getSetCookie()
+  if (cookies.length > 0) result['set-cookie'] = cookies
+  return result
+}
+
+/** Dify's error answer as a web Response, for readUpstreamError. */
+async function bufferedResponse(upstream: IncomingMessage, status: number): Promise<Response> {
+  const chunks: Buffer[] = []
+  let size = 0
+  try {
+    for await (const chunk of upstream as AsyncIterable<Buffer>) {
+      size += chunk.length
+      if (size > MAX_ERROR_BYTES) break
+      chunks.push(chunk)
+    }
+  } catch {
+    // A broken error answer reads as an unavailable upstream.
+  }
+  upstream.destroy()
+  return new Response(size > MAX_ERROR_BYTES ? '' : Buffer.concat(chunks), {
+    status: status <= 599 ? status : 502,
+  })
+}

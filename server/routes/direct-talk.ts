@@ -1,0 +1,23 @@
+import type { RelayOptions } from '../relay/relay-core.ts'
+
+export interface DirectTalkRequest {
+  /** Dify's `/chat-messages` URL. */
+  url: string
+  headers: Record<string, string>
+  body: string
+  relay: RelayOptions
+  /** The browser's request signal: aborts the upstream request until Dify answers. */
+  signal: AbortSignal
+}
+
+/**
+ * A runtime's own road for `/talk` (Node: server/node/node-direct-talk.ts): it reads Dify with
+ * the runtime's HTTP client and writes the relayed events straight to the browser's socket,
+ * skipping fetch and two web streams. `open` resolves false when the request did not come
+ * through that runtime's server, and the caller takes the web path; a non-2xx Dify answer
+ * rejects with its HttpError (readUpstreamError). On true, the route answers 200 with no body:
+ * the server writes that response's final headers, then the events.
+ */
+export interface DirectTalk {
+  open(env: unknown, request: DirectTalkRequest): Promise<boolean>
+}
