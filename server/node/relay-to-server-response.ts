@@ -22,6 +22,7 @@ export function relayToServerResponse(
         upstream.resume()
       })
     },
+    browserBehind: () => paused,
     close: () => response.end(),
     stopUpstream: () => upstream.destroy(),
     allocate: (size) => Buffer.allocUnsafe(size),

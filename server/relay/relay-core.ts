@@ -35,6 +35,8 @@ export interface RelaySink {
   close(): void
   /** Stops reading Dify (idle or runaway upstream). */
   stopUpstream(): void
+  /** True while the browser hasn't taken the output yet: Dify isn't read then, so not idle. */
+  browserBehind(): boolean
   /** A buffer for one write, e.g. Node's pooled Buffer.allocUnsafe; a new Uint8Array if unset. */
   allocate?(size: number): Uint8Array
 }
@@ -199,6 +201,7 @@ export function createRelayCore(options: RelayOptions, sink: RelaySink): RelayCo
   function tick() {
     if (finished) return
     const now = Date.now()
+    if (sink.browserBehind()) lastByteAt = now
     if (now - lastByteAt >= options.idleTimeoutMs) {
       sink.stopUpstream()
       return endWithError(

@@ -586,6 +586,26 @@ describe('relayDifyStream: a broken, stalled or runaway upstream', () => {
 })
 
 describe('relayDifyStream: timing and the browser leaving', () => {
+  it('does not take a browser that reads slowly for a silent upstream', async () => {
+    const upstream = manualUpstream()
+    const outcomes: RelayOutcome[] = []
+    const relayed = relayDifyStream(upstream.stream, {
+      idleTimeoutMs: 100,
+      keepAliveMs: 20,
+      maxRecordBytes: 1_000,
+      onFinish: (o) => outcomes.push(o),
+    })
+    for (const answer of ['one', 'two', 'three'])
+      upstream.write(
+        `data: ${JSON.stringify({ event: 'message', ...env, id: env.message_id, answer })}\n\n`,
+      )
+    upstream.close()
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    const { events } = parseRelayed(await readAll(relayed))
+    expect(events.map((event) => event.answer ?? event.code)).toEqual(['one', 'two', 'three'])
+    expect(outcomes.map((outcome) => outcome.reason)).toEqual(['complete'])
+  })
+
   it('sends each event as soon as its record is complete, before the upstream ends', async () => {
     const upstream = manualUpstream()
     const reader = relayDifyStream(upstream.stream, OPTIONS).getReader()

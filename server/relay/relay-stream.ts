@@ -14,6 +14,7 @@ export function relayDifyStream(
   const reader = upstream.getReader()
   let core!: RelayCore
   let done = false
+  let pulling = false
   return new ReadableStream<Uint8Array>({
     start(controller) {
       core = createRelayCore(options, {
@@ -23,18 +24,24 @@ export function relayDifyStream(
           controller.close()
         },
         stopUpstream: () => void reader.cancel().catch(() => {}),
+        browserBehind: () => !pulling,
       })
     },
     async pull() {
-      while (!done) {
-        let result: ReadableStreamReadResult<Uint8Array>
-        try {
-          result = await reader.read()
-        } catch {
-          return core.fail()
+      pulling = true
+      try {
+        while (!done) {
+          let result: ReadableStreamReadResult<Uint8Array>
+          try {
+            result = await reader.read()
+          } catch {
+            return core.fail()
+          }
+          if (result.done) return core.end()
+          if (core.push(result.value)) return
         }
-        if (result.done) return core.end()
-        if (core.push(result.value)) return
+      } finally {
+        pulling = false
       }
     },
     async cancel(reason) {

@@ -24,6 +24,7 @@ function relayed(record: Uint8Array | string): unknown[] {
       write: (output) => (text += new TextDecoder().decode(output)),
       close() {},
       stopUpstream() {},
+      browserBehind: () => false,
     },
   )
   core.push(encoder.encode('data: '))
