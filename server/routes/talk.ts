@@ -27,7 +27,7 @@ const STREAM_HEADERS = {
  */
 export function talkHandler(options: TalkOptions) {
   return async (c: Context<AppEnv>) => {
-    const { dify } = c.get('endpoint')
+    const { dify, config } = c.get('endpoint')
     const { user } = c.get('visitor')
     const talk = validateTalkBody(await readJsonBody(c.req.raw, options.maxBodyBytes), options)
 
@@ -54,6 +54,7 @@ export function talkHandler(options: TalkOptions) {
     let taskId: string | undefined
     const body = relayDifyStream(upstream.body, {
       ...options.relay,
+      idleTimeoutMs: config.upstreamIdleTimeoutMs ?? options.relay.idleTimeoutMs,
       onEvent(event) {
         if (!taskId && typeof event.task_id === 'string') taskId = event.task_id
       },
