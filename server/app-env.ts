@@ -15,4 +15,13 @@ export interface Visitor {
   user: string
 }
 
-export type AppEnv = { Variables: { endpoint: EndpointRuntime; visitor: Visitor } }
+export type AppEnv = {
+  Variables: {
+    endpoint: EndpointRuntime
+    visitor: Visitor
+    /** Set by requestLog for every request (server/http/request-log.ts). */
+    requestId: string
+    /** Dify's status for the last upstream call of this request, for the log. */
+    upstreamStatus: number
+  }
+}

@@ -5,6 +5,7 @@ import { STATIC_FOLDERS } from './config/validate.ts'
 import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts'
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { errorResponse, HttpError } from './errors.ts'
+import { requestLog, type RequestLogEntry } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
 import { renderGallery } from './routes/gallery.ts'
@@ -30,6 +31,8 @@ export interface AppOptions {
   limits?: Partial<TalkOptions & DifyApiRouteOptions>
   /** `npm run dev`: relaxes the CSP just enough for Vite's hot reload. */
   dev?: boolean
+  /** Receives one entry per request; default: a JSON line on stdout. */
+  requestLog?: (entry: RequestLogEntry) => void
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -58,6 +61,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   )
   const signer = createVisitorSigner(options.sessionSecret)
   const app = new Hono<AppEnv>({ strict: true })
+  app.use(
+    requestLog({
+      write: options.requestLog ?? ((entry) => console.log(JSON.stringify(entry))),
+    }),
+  )
 
   const headers = Object.entries(securityHeaders({ dev: options.dev ?? false }))
   app.use(async (c, next) => {
@@ -88,7 +96,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/:id/*', async (c, next) => {
     const endpoint = endpoints.get(c.req.param('id'))
     if (!endpoint) throw new HttpError(404, 'endpoint_not_found', 'There is no chat here.')
-    c.set('endpoint', endpoint)
+    c.set('endpoint', {
+      ...endpoint,
+      dify: recordingStatus(endpoint.dify, (status) => c.set('upstreamStatus', status)),
+    })
     await next()
   })
   app.get('/:id', (c) => {
@@ -114,5 +125,16 @@ function createDifyClientFactory(): (config: EndpointConfig) => DifyClient {
       demoBot = async (request) => fake.fetch(request)
     }
     return createDifyClient({ apiBase: DEMO_API_BASE, apiKey: DEMO_API_KEY, fetch: demoBot })
+  }
+}
+
+/** The same client, telling `onStatus` the HTTP status of each Dify answer (for the request log). */
+function recordingStatus(dify: DifyClient, onStatus: (status: number) => void): DifyClient {
+  return {
+    async request(method, path, request) {
+      const response = await dify.request(method, path, request)
+      onStatus(response.status)
+      return response
+    },
   }
 }
