@@ -86,9 +86,10 @@ export function relayDifyStream(
         let result: ReadableStreamReadResult<Uint8Array> | typeof TIMED_OUT
         try {
           // Dify's own pings produce no output, so the browser's keep-alive is timed from our
-          // last write, not from the last upstream byte.
+          // last write, not from the last upstream byte; the idle limit may come sooner.
           const untilKeepAlive = options.keepAliveMs - (Date.now() - lastWrite)
-          result = await withTimeout(pendingRead, Math.max(0, untilKeepAlive))
+          const untilIdle = options.idleTimeoutMs - (Date.now() - idleSince)
+          result = await withTimeout(pendingRead, Math.max(0, Math.min(untilKeepAlive, untilIdle)))
         } catch {
           if (finished) return
           controller.enqueue(
