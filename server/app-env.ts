@@ -1,5 +1,6 @@
 import type { EndpointConfig } from './config/types.ts'
 import type { DifyClient } from './dify/dify-client.ts'
+import type { SentStream } from './routes/direct-talk.ts'
 import type { ThemePack } from './themes/manifest.ts'
 
 /** One configured endpoint, ready to serve: its config, its theme pack and its Dify client. */
@@ -15,4 +16,15 @@ export interface Visitor {
   user: string
 }
 
-export type AppEnv = { Variables: { endpoint: EndpointRuntime; visitor: Visitor } }
+export type AppEnv = {
+  Variables: {
+    endpoint: EndpointRuntime
+    visitor: Visitor
+    /** Set by requestLog for every request (server/http/request-log.ts). */
+    requestId: string
+    /** Dify's status for the last upstream call of this request, for the log. */
+    upstreamStatus: number
+    /** A stream relayed straight to the socket (DirectTalk): settles when it is over. */
+    directStreamSent: Promise<SentStream>
+  }
+}

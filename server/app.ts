@@ -6,6 +6,7 @@ import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { difyOriginOf } from './dify/dify-origin.ts'
 import { errorResponse, HttpError } from './errors.ts'
+import { requestLog, type RequestLogEntry } from './http/request-log.ts'
 import { securityHeaders } from './http/security-headers.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
 import { renderGallery } from './routes/gallery.ts'
@@ -34,6 +35,8 @@ export interface AppOptions {
   dev?: boolean
   /** The runtime's socket-to-socket road for `/talk` (Node: server/node/node-direct-talk.ts). */
   directTalk?: DirectTalk
+  /** Receives one entry per request; default: a JSON line on stdout. */
+  requestLog?: (entry: RequestLogEntry) => void
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -62,6 +65,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   )
   const signer = createVisitorSigner(options.sessionSecret)
   const app = new Hono<AppEnv>({ strict: true })
+  app.use(
+    requestLog({
+      write: options.requestLog ?? ((entry) => console.log(JSON.stringify(entry))),
+    }),
+  )
 
   const dev = options.dev ?? false
   const headers = Object.entries(securityHeaders({ dev }))
@@ -103,7 +111,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/:id/*', async (c, next) => {
     const endpoint = endpoints.get(c.req.param('id'))
     if (!endpoint) throw new HttpError(404, 'endpoint_not_found', 'There is no chat here.')
-    c.set('endpoint', endpoint)
+    c.set('endpoint', {
+      ...endpoint,
+      dify: recordingStatus(endpoint.dify, (status) => c.set('upstreamStatus', status)),
+    })
     await next()
   })
   app.get('/:id', (c) => {
@@ -129,5 +140,16 @@ function createDifyClientFactory(): (config: EndpointConfig) => DifyClient {
       demoBot = async (request) => fake.fetch(request)
     }
     return createDifyClient({ apiBase: DEMO_API_BASE, apiKey: DEMO_API_KEY, fetch: demoBot })
+  }
+}
+
+/** The same client, telling `onStatus` the HTTP status of each Dify answer (for the request log). */
+function recordingStatus(dify: DifyClient, onStatus: (status: number) => void): DifyClient {
+  return {
+    async request(method, path, request) {
+      const response = await dify.request(method, path, request)
+      onStatus(response.status)
+      return response
+    },
   }
 }

@@ -9,7 +9,21 @@ const projectRoot =
   process.env.CHATSKINS_ROOT ??
   resolve(here, here.endsWith(join('dist', 'server')) ? '../..' : '..')
 
+/** How long open answers may run on after SIGTERM before they are cut (`SHUTDOWN_GRACE_MS`). */
+function shutdownGraceMs(value: string | undefined): number {
+  if (value === undefined || value === '') return 10_000
+  if (!/^\d{1,7}$/.test(value)) {
+    throw new ConfigError(
+      'environment',
+      'SHUTDOWN_GRACE_MS',
+      'must be whole milliseconds, 0 to 9999999',
+    )
+  }
+  return Number(value)
+}
+
 try {
+  const graceMs = shutdownGraceMs(process.env.SHUTDOWN_GRACE_MS)
   const server = await startServer({
     root: projectRoot,
     env: process.env,
@@ -19,8 +33,8 @@ try {
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
-    console.log(`${signal}: no new connections; letting open answers finish (up to 10 s)`)
-    void server.close(10_000).then(() => process.exit(0))
+    console.log(`${signal}: no new connections; letting open answers finish (up to ${graceMs} ms)`)
+    void server.close(graceMs).then(() => process.exit(0))
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))

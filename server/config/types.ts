@@ -14,6 +14,8 @@ export interface EndpointConfig {
   locale: Locale | undefined
   scheme: ColorScheme
   dify: DifyTarget
+  /** Silence from Dify that ends a turn with `upstream_timeout`; undefined: the server default. */
+  upstreamIdleTimeoutMs?: number
 }
 
 export interface ChatskinsConfig {

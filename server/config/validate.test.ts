@@ -223,6 +223,19 @@ describe('validateConfig: every error names the file and the field', () => {
     )
   })
 
+  it('accepts an upstream idle timeout in range and rejects one outside it', () => {
+    const config = validateConfig(configWith({ upstreamIdleTimeoutMs: 1500 }), options)
+    expect(config.endpoints[0]?.upstreamIdleTimeoutMs).toBe(1500)
+    expect(validateConfig(configWith({}), options).endpoints[0]).not.toHaveProperty(
+      'upstreamIdleTimeoutMs',
+    )
+    for (const upstreamIdleTimeoutMs of [999, 600_001, 1500.5, '1500', null]) {
+      expect(errorOf(configWith({ upstreamIdleTimeoutMs }))).toBe(
+        'chatskins.json: endpoints[0].upstreamIdleTimeoutMs: must be a whole number of milliseconds from 1000 to 600000',
+      )
+    }
+  })
+
   it('rejects a missing dify block and a missing or blank apiKey', () => {
     expect(errorOf(configWith({ dify: undefined }))).toMatch(
       /^chatskins\.json: endpoints\[0\]\.dify: must be an object/,

@@ -14,7 +14,17 @@ export const STATIC_FOLDERS = ['assets', 'static', 'fonts', 'themes'] as const
 /** First path segments the server itself serves; an endpoint may not shadow them. */
 export const RESERVED_IDS = new Set<string>([...STATIC_FOLDERS, 'healthz', 'api', 'favicon.ico'])
 const SCHEMES: readonly ColorScheme[] = ['auto', 'light', 'dark']
-const ENDPOINT_FIELDS = new Set(['id', 'theme', 'botName', 'locale', 'scheme', 'dify'])
+const ENDPOINT_FIELDS = new Set([
+  'id',
+  'theme',
+  'botName',
+  'locale',
+  'scheme',
+  'dify',
+  'upstreamIdleTimeoutMs',
+])
+/** Bounds for `upstreamIdleTimeoutMs`: under a second cuts healthy answers, over 10 min hides a hang. */
+const IDLE_TIMEOUT_RANGE = { min: 1000, max: 600_000 }
 const MAX_BOT_NAME = 100
 
 export interface ValidateOptions {
@@ -86,6 +96,19 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
   if (!SCHEMES.includes(scheme as ColorScheme))
     fail('scheme', `must be one of ${SCHEMES.join(', ')}`)
 
+  const idle = raw.upstreamIdleTimeoutMs
+  if (
+    idle !== undefined &&
+    (!Number.isInteger(idle) ||
+      (idle as number) < IDLE_TIMEOUT_RANGE.min ||
+      (idle as number) > IDLE_TIMEOUT_RANGE.max)
+  ) {
+    fail(
+      'upstreamIdleTimeoutMs',
+      `must be a whole number of milliseconds from ${IDLE_TIMEOUT_RANGE.min} to ${IDLE_TIMEOUT_RANGE.max}`,
+    )
+  }
+
   return {
     id,
     theme: theme as string,
@@ -95,6 +118,7 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
     dify: validateDify(raw.dify, (field, problem) =>
       fail(field ? `dify.${field}` : 'dify', problem),
     ),
+    ...(idle !== undefined ? { upstreamIdleTimeoutMs: idle as number } : {}),
   }
 }
 

@@ -28,7 +28,7 @@ describe('parseDirectives', () => {
     const { query, directives } = parseDirectives(
       '[[split]][[ping-first]][[classic]][[error-event=400]][[http=429]][[html=502]][[slow=5]]' +
         '[[first-byte=100]][[reset]][[stall]][[echo]][[garbage]][[replace]][[end-first]][[long=3000]]' +
-        '[[cite]][[file]][[many=40]]',
+        '[[cite]][[file]][[many=40]][[dify-error=not_chat_app]][[bad-utf8]][[flood]]',
     )
     expect(query).toBe('')
     expect(directives).toEqual({
@@ -50,11 +50,15 @@ describe('parseDirectives', () => {
       cite: true,
       file: true,
       many: 40,
+      difyError: 'not_chat_app',
+      badUtf8: true,
+      flood: true,
     })
   })
 
   it('ignores a number directive written without its number', () => {
     expect(parseDirectives('[[http]] hi').directives.httpError).toBeUndefined()
+    expect(parseDirectives('[[http=abc]] hi').directives.httpError).toBeUndefined()
   })
 
   it('removes unknown directives but leaves text that only looks similar', () => {

@@ -40,21 +40,31 @@ export interface Directives {
   file: boolean
   /** Before this turn, add this many question/answer pairs to the conversation at once. */
   many: number | undefined
+  /** Answer with Dify's HTTP error for this code (dify-api.md §2.2), e.g. `not_chat_app`. */
+  difyError: string | undefined
+  /** Put bytes that are not UTF-8 into the middle of one answer token. */
+  badUtf8: boolean
+  /** After part of the answer, send one 2 MB line with no end, as a runaway upstream would. */
+  flood: boolean
 }
 
-const DIRECTIVE = /\[\[([a-z-]+)(?:=(\d+))?\]\]/g
+const DIRECTIVE = /\[\[([a-z0-9-]+)(?:=([a-z0-9_]+))?\]\]/g
 
 export function parseDirectives(message: string): { query: string; directives: Directives } {
-  const found = new Map<string, number | true>()
+  const found = new Map<string, string | true>()
   const query = message
     .replace(DIRECTIVE, (_match, name: string, value?: string) => {
-      found.set(name, value === undefined ? true : Number(value))
+      found.set(name, value ?? true)
       return ''
     })
     .trim()
-  const number = (name: string) => {
+  const text = (name: string) => {
     const value = found.get(name)
-    return typeof value === 'number' ? value : undefined
+    return typeof value === 'string' ? value : undefined
+  }
+  const number = (name: string) => {
+    const value = text(name)
+    return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined
   }
   return {
     query,
@@ -77,6 +87,9 @@ export function parseDirectives(message: string): { query: string; directives: D
       cite: found.has('cite'),
       file: found.has('file'),
       many: number('many'),
+      difyError: text('dify-error'),
+      badUtf8: found.has('bad-utf8'),
+      flood: found.has('flood'),
     },
   }
 }

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import { demoAnswer, longAnswer } from './demo-answers.ts'
 import { parseDirectives } from './directives.ts'
-import { difyError, httpFault, proxyErrorPage } from './dify-errors.ts'
+import { CHAT_MESSAGE_ERRORS, difyError, httpFault, proxyErrorPage } from './dify-errors.ts'
 import { fileUploadEnabled, type FakeApp } from './fake-apps.ts'
 import { demoCitations } from './fake-citations.ts'
 import type { FakeEnv } from './fake-dify.ts'
@@ -19,6 +19,10 @@ export interface ChatRouteOptions {
   tokenDelayMs: number
   /** task id → the user who started it, and whether stop was called. */
   tasks: Map<string, { user: string; stopRequested: boolean }>
+  /** Every stop call, in order, for tests that check the server stopped a task. */
+  stops: Array<{ taskId: string; user: string }>
+  /** Told when a reader leaves a stream before its end (the upstream request was aborted). */
+  onStreamCancelled: () => void
 }
 
 /**
@@ -61,6 +65,8 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
     }
     if (directives.htmlError) return proxyErrorPage(directives.htmlError)
     if (directives.httpError) return httpFault(directives.httpError, conversationId || undefined)
+    const catalogued = directives.difyError && CHAT_MESSAGE_ERRORS[directives.difyError]
+    if (catalogued) return difyError(catalogued.status, directives.difyError!, catalogued.message)
     if (conversationId && !UUID.test(conversationId)) {
       return difyError(
         400,
@@ -151,7 +157,11 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
           tasks.delete(taskId)
         }
       },
-      { split: directives.split, classic: directives.classic },
+      {
+        split: directives.split,
+        classic: directives.classic,
+        onCancel: options.onStreamCancelled,
+      },
     )
     return new Response(stream, {
       headers: { 'Content-Type': 'text/event-stream; charset=utf-8' },
@@ -162,6 +172,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
     const body = await readJson(c)
     const user = typeof body?.user === 'string' ? body.user : ''
     if (!user) return difyError(400, 'invalid_param', 'Arg user must be provided.')
+    options.stops.push({ taskId: c.req.param('taskId'), user })
     const task = tasks.get(c.req.param('taskId'))
     if (task?.user === user) task.stopRequested = true
     return c.json({ result: 'success' })

@@ -38,6 +38,8 @@ export function createFakeDify(options: FakeDifyOptions = {}) {
   const files = createFakeFiles(options.fileUrls ?? 'inline')
   const tasks = new Map<string, { user: string; stopRequested: boolean }>()
   const speechRequests: SpeechRequest[] = []
+  const stops: Array<{ taskId: string; user: string }> = []
+  let cancelledStreams = 0
   const app = new Hono<FakeEnv>({ strict: false }).basePath('/v1')
 
   app.get('/', (c) =>
@@ -75,7 +77,12 @@ export function createFakeDify(options: FakeDifyOptions = {}) {
   )
   app.get('/parameters', (c) => c.json(c.get('app').parameters))
 
-  registerChatRoutes(app, { tokenDelayMs: options.tokenDelayMs ?? 5, tasks })
+  registerChatRoutes(app, {
+    tokenDelayMs: options.tokenDelayMs ?? 5,
+    tasks,
+    stops,
+    onStreamCancelled: () => cancelledStreams++,
+  })
   registerHistoryRoutes(app, { buggyDelete: options.buggyDelete ?? false })
   registerFileRoutes(app)
   registerAudioRoutes(app, (request) => speechRequests.push(request))
@@ -92,6 +99,10 @@ export function createFakeDify(options: FakeDifyOptions = {}) {
     store,
     /** Tasks still streaming, for tests that check clean-up. */
     activeTasks: () => tasks.size,
+    /** Every stop call received (task id and user), in order. */
+    stops,
+    /** Streams whose reader left before the end: each an upstream request aborted by chatskins. */
+    cancelledStreams: () => cancelledStreams,
     /** Every `/text-to-audio` call received, for tests of what chatskins forwards. */
     speechRequests,
   }

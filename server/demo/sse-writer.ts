@@ -7,6 +7,8 @@ export interface SseWriter {
   ping(): void
   /** Writes text as is (for garbage and broken records). */
   raw(text: string): void
+  /** Writes bytes as is (for bytes that are not UTF-8). */
+  bytes(data: Uint8Array): void
   /** Waits, or returns early once the reader has gone. */
   sleep(ms: number): Promise<void>
   /** True once the reader cancelled or the stream was ended. */
@@ -19,6 +21,8 @@ export interface SseWriter {
 export interface SseStreamOptions {
   split: boolean
   classic: boolean
+  /** The reader left before the end. */
+  onCancel?: () => void
 }
 
 /** A `text/event-stream` body written by `run`, as Dify writes it (dify-api.md §4). */
@@ -35,9 +39,9 @@ export function createSseStream(
   }
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      const write = (text: string) => {
+      const write = (text: string) => writeBytes(encoder.encode(text))
+      const writeBytes = (bytes: Uint8Array) => {
         if (done) return
-        const bytes = encoder.encode(text)
         if (!options.split) return controller.enqueue(bytes)
         for (let at = 0; at < bytes.length;) {
           const size = 1 + Math.floor(Math.random() * 5)
@@ -50,6 +54,7 @@ export function createSseStream(
           write(`data: ${options.classic ? pythonJsonDumps(event) : JSON.stringify(event)}\n\n`),
         ping: () => write('event: ping\n\n'),
         raw: write,
+        bytes: writeBytes,
         sleep: (ms) =>
           new Promise<void>((resolve) => {
             if (done) return resolve()
@@ -80,6 +85,9 @@ export function createSseStream(
         () => writer.fail(),
       )
     },
-    cancel: finish,
+    cancel() {
+      if (!done) options.onCancel?.()
+      finish()
+    },
   })
 }

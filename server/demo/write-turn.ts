@@ -219,9 +219,25 @@ async function injectFault(
     writer.fail()
     return true
   }
-  if (directives.stall) {
+  if (directives.stall || directives.flood) {
+    if (directives.flood) writer.raw(`data: ${'x'.repeat(2_000_000)}`)
     while (!writer.done) await writer.sleep(60_000)
     return true
+  }
+  if (directives.badUtf8) {
+    // Two bytes that can never appear in UTF-8, inside an otherwise well-formed record.
+    const token = JSON.stringify({ event: 'message', ...envelope, id: message.id, answer: '<>' })
+    const [before, after] = token.split('<>') as [string, string]
+    const encoder = new TextEncoder()
+    writer.bytes(
+      new Uint8Array([
+        ...encoder.encode(`data: ${before}`),
+        0xff,
+        0xfe,
+        ...encoder.encode(`${after}\n\n`),
+      ]),
+    )
+    message.answer += '\ufffd\ufffd'
   }
   return false
 }

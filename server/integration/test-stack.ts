@@ -41,6 +41,8 @@ export interface TestStack {
 export async function startTestStack(
   limits?: StartOptions['limits'],
   fakeOptions: Pick<FakeDifyOptions, 'buggyDelete'> = {},
+  /** Receives chatskins' startup lines and its JSON request log. */
+  log: (line: string) => void = () => {},
 ): Promise<TestStack> {
   const upstream = await serveFakeDify({
     tokenDelayMs: 2,
@@ -81,7 +83,7 @@ export async function startTestStack(
     env: { HOST: '127.0.0.1', PORT: '0', SESSION_SECRET: 'integration-test-secret-123' },
     config,
     pageTemplate: TEMPLATE,
-    log: () => {},
+    log,
     ...(limits ? { limits } : {}),
   })
   // The visitor cookie's path is `/<endpoint>/`, so a browser keeps one per endpoint.

@@ -35,6 +35,8 @@ app.post('/talk/:path', async (c) => {
     body: '{}',
     relay,
     signal: c.req.raw.signal,
+    onUpstreamStatus() {},
+    onSent() {},
   })
   if (!took) return c.text('web path')
   return new Response(null, { status: 200, headers: { 'Content-Type': 'text/event-stream' } })

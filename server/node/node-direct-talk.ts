@@ -40,6 +40,7 @@ export function createNodeDirectTalk(): NodeDirectTalk {
           answerTimeoutMs: request.relay.idleTimeoutMs,
         })
         const status = upstream.statusCode ?? 502
+        request.onUpstreamStatus(status)
         if (status < 200 || status > 299) {
           throw await readUpstreamError(await bufferedResponse(upstream, status))
         }
@@ -47,7 +48,7 @@ export function createNodeDirectTalk(): NodeDirectTalk {
           start(response, headers) {
             response.writeHead(200, nodeHeaders(headers))
             response.flushHeaders()
-            relayToServerResponse(upstream, response, request.relay)
+            relayToServerResponse(upstream, response, request.relay, request.onSent)
           },
           abort: () => upstream.destroy(),
         })

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createRelayCore, type RelayOptions } from '../relay/relay-core.ts'
+import type { SentStream } from '../routes/direct-talk.ts'
 
 /**
  * Relays Dify's SSE answer socket to socket (relay-core.ts): every Dify chunk is pushed into the
@@ -10,10 +11,13 @@ export function relayToServerResponse(
   upstream: IncomingMessage,
   response: ServerResponse,
   options: RelayOptions,
+  onSent: (sent: SentStream) => void,
 ): void {
   let paused = false
+  let sentBytes = 0
   const core = createRelayCore(options, {
     write(bytes) {
+      sentBytes += bytes.byteLength
       if (response.write(bytes) || paused) return
       paused = true
       upstream.pause()
@@ -33,6 +37,7 @@ export function relayToServerResponse(
   upstream.on('close', () => core.fail())
   upstream.on('error', () => {})
   response.on('close', () => {
+    onSent({ bytes: sentBytes, outcome: response.writableFinished ? 'complete' : 'aborted' })
     core.cancel()
     if (!upstream.complete) upstream.destroy()
   })

@@ -21,6 +21,7 @@ export interface StartOptions {
   /** Overrides the built dist/client/index.html (tests that run before a build). */
   pageTemplate?: string
   dev?: boolean
+  /** Startup lines, and each request's log entry as a JSON line (default: stdout). */
   log?: (line: string) => void
 }
 
@@ -63,6 +64,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.dev ? { dev: true } : {}),
     directTalk: direct.talk,
+    requestLog: (entry) => log(JSON.stringify(entry)),
   })
   const hostname = env.HOST ?? '127.0.0.1'
   const port = Number(env.PORT ?? 8787)

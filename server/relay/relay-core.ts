@@ -197,7 +197,7 @@ export function createRelayCore(options: RelayOptions, sink: RelaySink): RelayCo
   }
 
   // One timer for keep-alives and the idle limit, re-armed when it fires rather than per event.
-  let timer = setTimeout(tick, options.keepAliveMs)
+  let timer = setTimeout(tick, Math.min(options.keepAliveMs, options.idleTimeoutMs))
   function tick() {
     if (finished) return
     const now = Date.now()

@@ -565,6 +565,20 @@ describe('relayDifyStream: a broken, stalled or runaway upstream', () => {
     expect(upstream.cancelled()).not.toBe('not cancelled')
   })
 
+  it('ends a silent upstream at the idle limit even when that is shorter than the keep-alive', async () => {
+    const upstream = upstreamOf([record('hello')], 'silence')
+    const started = Date.now()
+    const text = await readAll(
+      relayDifyStream(upstream.stream, {
+        idleTimeoutMs: 120,
+        keepAliveMs: 5_000,
+        maxRecordBytes: 1_000,
+      }),
+    )
+    expect(Date.now() - started).toBeLessThan(1_000)
+    expect(parseRelayed(text).events.at(-1)).toMatchObject({ code: 'upstream_timeout' })
+  })
+
   // Dify pings every 10 s while an LLM thinks; the relay swallows the pings and restarts its
   // keep-alive timer on every upstream chunk, so the browser (and any proxy in front) hears
   // nothing at all for as long as Dify keeps pinging faster than keepAliveMs.

@@ -8,6 +8,16 @@ export interface DirectTalkRequest {
   relay: RelayOptions
   /** The browser's request signal: aborts the upstream request until Dify answers. */
   signal: AbortSignal
+  /** Dify's HTTP status, once it answers (for the request log). */
+  onUpstreamStatus(status: number): void
+  /** The relayed answer is over: what reached the browser's socket, and how it ended. */
+  onSent(sent: SentStream): void
+}
+
+export interface SentStream {
+  bytes: number
+  /** `aborted`: the browser left before the end. */
+  outcome: 'complete' | 'aborted'
 }
 
 /**

@@ -5,7 +5,7 @@ import { difyOriginOf } from '../dify/dify-origin.ts'
 import { HttpError } from '../errors.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
 import { relayDifyStream, type RelayOptions } from '../relay/relay-stream.ts'
-import type { DirectTalk } from './direct-talk.ts'
+import type { DirectTalk, SentStream } from './direct-talk.ts'
 import { validateTalkBody, type TalkLimits } from './talk-body.ts'
 
 export interface TalkOptions extends TalkLimits {
@@ -46,6 +46,7 @@ export function talkHandler(options: TalkOptions) {
     let taskId: string | undefined
     const relay: RelayOptions = {
       ...options.relay,
+      idleTimeoutMs: config.upstreamIdleTimeoutMs ?? options.relay.idleTimeoutMs,
       difyOrigin: difyOriginOf(config),
       onTaskId(id) {
         taskId = id
@@ -64,6 +65,8 @@ export function talkHandler(options: TalkOptions) {
 
     const target = config.dify
     if (options.direct && target.kind === 'remote') {
+      let resolveSent!: (sent: SentStream) => void
+      c.set('directStreamSent', new Promise((resolve) => (resolveSent = resolve)))
       const direct = await options.direct
         .open(c.env, {
           url: `${target.apiBase}/chat-messages`,
@@ -71,6 +74,8 @@ export function talkHandler(options: TalkOptions) {
           body: JSON.stringify(json),
           relay,
           signal: c.req.raw.signal,
+          onUpstreamStatus: (status) => c.set('upstreamStatus', status),
+          onSent: resolveSent,
         })
         .catch((error: unknown) => {
           throw forgotten(error)

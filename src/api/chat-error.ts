@@ -1,8 +1,11 @@
 import type { ErrorEnvelope } from '../wire/dify.ts'
 import type { MessageKey } from '../i18n/translate.ts'
 
-/** Any failure of a chat turn, in the one shape the server and Dify use: `{code, message, status}`. */
-export type ChatError = ErrorEnvelope
+/**
+ * Any failure of a chat turn, in the one shape the server and Dify use: `{code, message, status}`,
+ * plus the server's `X-Request-Id` of the failed request, shown to the visitor for support.
+ */
+export type ChatError = ErrorEnvelope & { requestId?: string }
 
 export const NETWORK_ERROR: ChatError = {
   code: 'network_error',
@@ -24,6 +27,8 @@ const KEY_BY_CODE: Readonly<Record<string, MessageKey>> = {
   upstream_unreachable: 'error.unavailable',
   upstream_timeout: 'error.timeout',
   upstream_broken: 'error.brokenStream',
+  stream_broken: 'error.brokenStream',
+  not_chat_app: 'error.unavailable',
   upstream_record_too_large: 'error.brokenStream',
   conversation_completed: 'error.conversationEnded',
   query_too_long: 'error.tooLong',
@@ -43,13 +48,23 @@ export function errorMessageKey(error: ChatError): MessageKey {
 
 /** Reads a JSON error envelope from a failed response; anything else becomes a status-only error. */
 export async function readErrorResponse(response: Response): Promise<ChatError> {
+  const requestId = response.headers.get('X-Request-Id') ?? undefined
+  const withId = (error: ChatError): ChatError => (requestId ? { ...error, requestId } : error)
   try {
     const body = (await response.json()) as Partial<ChatError>
     if (typeof body.code === 'string') {
-      return { code: body.code, status: response.status, message: String(body.message ?? '') }
+      return withId({
+        code: body.code,
+        status: response.status,
+        message: String(body.message ?? ''),
+      })
     }
   } catch {
     // Not JSON (a proxy's HTML page): fall through to the status.
   }
-  return { code: `http_${response.status}`, status: response.status, message: response.statusText }
+  return withId({
+    code: `http_${response.status}`,
+    status: response.status,
+    message: response.statusText,
+  })
 }

@@ -8,10 +8,16 @@ export interface TalkRequest {
   files?: Array<Record<string, unknown>>
 }
 
+/** An answer on its way: the event stream and the server's id for the request (for support). */
+export interface TalkResponse {
+  body: ReadableStream<Uint8Array>
+  requestId: string | undefined
+}
+
 /** The chat turn's way to the server: its own endpoint's paths, same origin. */
 export interface EndpointApi {
   /** Resolves with the open event stream, or rejects with a ChatError. */
-  talk(request: TalkRequest, signal: AbortSignal): Promise<ReadableStream<Uint8Array>>
+  talk(request: TalkRequest, signal: AbortSignal): Promise<TalkResponse>
   stop(taskId: string): Promise<void>
 }
 
@@ -23,9 +29,11 @@ export function createEndpointApi(endpointId: string): EndpointApi {
         ...jsonBody(request),
         signal,
       })
-      if (!response.body)
-        throw { code: 'empty_response', status: 502, message: '' } satisfies ChatError
-      return response.body
+      const requestId = response.headers.get('X-Request-Id') ?? undefined
+      if (!response.body) {
+        throw { code: 'empty_response', status: 502, message: '', requestId } satisfies ChatError
+      }
+      return { body: response.body, requestId }
     },
     async stop(taskId) {
       await requestEndpoint(endpointId, `/api/chat-messages/${encodeURIComponent(taskId)}/stop`, {

@@ -9,6 +9,11 @@ export function ErrorNotice() {
     <div data-part="error" role="alert">
       <p data-part="error-text">{t(errorMessageKey(error))}</p>
       <p data-part="error-code">{t('error.code', { code: error.code })}</p>
+      {error.requestId && (
+        <p data-part="error-ref">
+          {t('error.ref')} <code data-part="error-ref-id">{error.requestId}</code>
+        </p>
+      )}
       <button type="button" data-part="error-dismiss" onClick={store.dismissError}>
         {t('error.dismiss')}
       </button>

@@ -56,6 +56,7 @@ export const en = {
   'error.invalidRequest': 'The assistant could not accept this message. Please try again.',
   'error.generic': 'Something went wrong. Please try again.',
   'error.code': 'Error code: {code}',
+  'error.ref': 'ref:',
   'suggestions.starters': 'Suggested questions',
   'suggestions.followUps': 'Follow-up questions',
   'inputs.title': 'Before you start',

@@ -59,6 +59,7 @@ export const ja: Dictionary = {
     'アシスタントはこのメッセージを受け付けられませんでした。もう一度お試しください。',
   'error.generic': '問題が発生しました。もう一度お試しください。',
   'error.code': 'エラーコード: {code}',
+  'error.ref': '問い合わせ番号:',
   'suggestions.starters': 'おすすめの質問',
   'suggestions.followUps': '次の質問の候補',
   'inputs.title': 'はじめる前に',

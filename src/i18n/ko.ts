@@ -57,6 +57,7 @@ export const ko: Dictionary = {
   'error.invalidRequest': '어시스턴트가 이 메시지를 받을 수 없어요. 다시 시도해 주세요.',
   'error.generic': '문제가 발생했어요. 다시 시도해 주세요.',
   'error.code': '오류 코드: {code}',
+  'error.ref': '문의 번호:',
   'suggestions.starters': '추천 질문',
   'suggestions.followUps': '이어서 물어볼 만한 질문',
   'inputs.title': '시작하기 전에',

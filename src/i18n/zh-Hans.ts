@@ -57,6 +57,7 @@ export const zhHans: Dictionary = {
   'error.invalidRequest': '助手无法接受这条消息，请重试。',
   'error.generic': '出了点问题，请重试。',
   'error.code': '错误代码：{code}',
+  'error.ref': '参考编号：',
   'suggestions.starters': '推荐问题',
   'suggestions.followUps': '你可以接着问',
   'inputs.title': '开始之前',

@@ -57,6 +57,7 @@ export const zhHant: Dictionary = {
   'error.invalidRequest': '助理無法接受這則訊息，請再試一次。',
   'error.generic': '發生問題，請再試一次。',
   'error.code': '錯誤代碼：{code}',
+  'error.ref': '參考編號：',
   'suggestions.starters': '推薦問題',
   'suggestions.followUps': '你可以接著問',
   'inputs.title': '開始之前',

@@ -22,12 +22,14 @@ const answer = (id: string, text: string) => [
   { event: 'message_end', conversation_id: CONVERSATION, task_id: 't', id },
 ]
 
-function setup(talk: EndpointApi['talk'], options: Partial<ChatStoreOptions> = {}) {
+type TalkStub = (request: TalkRequest, signal: AbortSignal) => Promise<ReadableStream<Uint8Array>>
+
+function setup(talk: TalkStub, options: Partial<ChatStoreOptions> = {}) {
   const requests: TalkRequest[] = []
   const api: EndpointApi = {
     talk: vi.fn(async (request, signal) => {
       requests.push(request)
-      return talk(request, signal)
+      return { body: await talk(request, signal), requestId: undefined }
     }),
     stop: vi.fn(async () => {}),
   }

@@ -43,8 +43,17 @@ function memoryStorage(
   return storage
 }
 
-function setup(talk: EndpointApi['talk'], storage = memoryStorage()) {
-  const api: EndpointApi = { talk: vi.fn(talk), stop: vi.fn(async () => {}) }
+/** A `/talk` that answers with this stream; the server's request id is always `req-0001`. */
+type TalkStub = (request: TalkRequest, signal: AbortSignal) => Promise<ReadableStream<Uint8Array>>
+
+function setup(talk: TalkStub, storage = memoryStorage()) {
+  const api: EndpointApi = {
+    talk: vi.fn(async (request: TalkRequest, signal: AbortSignal) => ({
+      body: await talk(request, signal),
+      requestId: 'req-0001',
+    })),
+    stop: vi.fn(async () => {}),
+  }
   const store = createChatStore({ api, storage, scheduleFrame: (callback) => callback() })
   return { api, store, storage }
 }
@@ -112,7 +121,27 @@ describe('createChatStore', () => {
     expect(bot?.text.value).toBe('Part')
     expect(bot?.status.value).toBe('error')
     expect(store.error.value?.status).toBe(500)
+    expect(store.error.value?.requestId).toBe('req-0001')
     expect(store.draft.value).toBe('question')
+  })
+
+  it('a stream that breaks off is a broken answer, with the request id for support', async () => {
+    const { store } = setup(async () => {
+      let sent = false
+      return new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent) return controller.error(new TypeError('network error'))
+          sent = true
+          controller.enqueue(
+            new TextEncoder().encode(`data: ${JSON.stringify(message('Par'))}\n\n`),
+          )
+        },
+      })
+    })
+    await store.send('question')
+    expect(store.messages.value[1]?.text.value).toBe('Par')
+    expect(store.messages.value[1]?.status.value).toBe('error')
+    expect(store.error.value).toMatchObject({ code: 'stream_broken', requestId: 'req-0001' })
   })
 
   it('Stop calls the stop API with the task id and freezes the partial answer', async () => {

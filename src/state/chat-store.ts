@@ -1,6 +1,6 @@
 import { batch, computed, signal } from '@preact/signals'
 import type { ChatError } from '../api/chat-error.ts'
-import { isChatError, type EndpointApi } from '../api/endpoint-api.ts'
+import { isChatError, type EndpointApi, type TalkResponse } from '../api/endpoint-api.ts'
 import { readTalkStream } from '../api/read-talk-stream.ts'
 import type { DifyStreamEvent } from '../wire/dify.ts'
 import { createMessage, type ChatMessage } from './chat-message.ts'
@@ -46,6 +46,8 @@ interface ActiveTurn {
   replacing: ChatMessage | undefined
   /** Uploaded files sent with this turn (and again if it is resent to a new conversation). */
   files: Array<Record<string, unknown>>
+  /** The server's id for the `/talk` request streaming this answer. */
+  requestId: string | undefined
 }
 
 /** Finished answers can be asked again; one loaded from history finds its question before it. */
@@ -125,7 +127,12 @@ export function createChatStore(options: ChatStoreOptions) {
         active.bot.text.value = event.answer
         break
       case 'error':
-        throw { code: event.code, status: event.status, message: event.message } satisfies ChatError
+        throw {
+          code: event.code,
+          status: event.status,
+          message: event.message,
+          requestId: active.requestId,
+        } satisfies ChatError
     }
   }
 
@@ -156,9 +163,9 @@ export function createChatStore(options: ChatStoreOptions) {
 
   const runTurn = async (active: ActiveTurn) => {
     const sentConversation = conversationId.value
-    let stream: ReadableStream<Uint8Array>
+    let response: TalkResponse
     try {
-      stream = await api.talk(
+      response = await api.talk(
         {
           query: active.query,
           inputs: getInputs(),
@@ -177,7 +184,8 @@ export function createChatStore(options: ChatStoreOptions) {
       }
       throw failure
     }
-    await readTalkStream(stream, (event) => handleEvent(active, event))
+    active.requestId = response.requestId
+    await readTalkStream(response.body, (event) => handleEvent(active, event))
   }
 
   const send = async (text: string = draft.value) => {
@@ -216,6 +224,7 @@ export function createChatStore(options: ChatStoreOptions) {
       stopDeadline: undefined,
       replacing,
       files: takeFiles(question),
+      requestId: undefined,
     }
     turn = active
     batch(() => {
@@ -239,7 +248,12 @@ export function createChatStore(options: ChatStoreOptions) {
           active,
           isChatError(failure)
             ? failure
-            : { code: 'stream_broken', status: 0, message: String(failure) },
+            : {
+                code: 'stream_broken',
+                status: 0,
+                message: String(failure),
+                requestId: active.requestId,
+              },
         )
       }
     } finally {

@@ -55,12 +55,14 @@ function setup(server = fakeServer(5), stored: string | null = null) {
     clear: () => void (storedId = null),
   }
   let endTurn!: () => void
-  const talk: EndpointApi['talk'] = async () =>
-    new ReadableStream({
+  const talk: EndpointApi['talk'] = async () => ({
+    body: new ReadableStream({
       start(controller) {
         endTurn = () => controller.close()
       },
-    })
+    }),
+    requestId: undefined,
+  })
   const chat = createChatStore({
     api: { talk, stop: async () => {} },
     storage,

@@ -49,7 +49,10 @@ function memoryStorage(initial: string | null): ConversationStorage & { value: s
 
 function setup(messages: HistoryApi['messages'], stored: string | null = A) {
   const storage = memoryStorage(stored)
-  const talk: EndpointApi['talk'] = async () => new ReadableStream()
+  const talk: EndpointApi['talk'] = async () => ({
+    body: new ReadableStream(),
+    requestId: undefined,
+  })
   const chat = createChatStore({
     api: { talk, stop: async () => {} },
     storage,
