@@ -28,7 +28,7 @@ export interface TurnMeasure {
   tasksOver50: number
   /** CDP Performance.getMetrics TaskDuration delta over the same window, ms (cross-check). */
   taskDurationMs: number
-  /** Enter → the answer's message reaches data-state="done", ms. */
+  /** Enter → the answer is done, rendered to the end and highlighted, ms. */
   wallMs: number
   events: number
   rendered: { chars: number; tables: number; codeBlocks: number; highlighted: number }
@@ -72,13 +72,22 @@ async function measureTurn(
         capture: true,
         once: true,
       })
+      // Done = the answer is finished, all of it rendered (no slice left) and highlighted.
       new MutationObserver(() => {
-        const done = document.querySelectorAll('article[data-role="bot"][data-state="done"]')
-        if (done.length >= 2) globals.__benchDone ??= performance.now()
+        if (globals.__benchDone !== null) return
+        const answer = document.querySelectorAll('article[data-role="bot"][data-state="done"]')[1]
+        if (
+          answer &&
+          !answer.querySelector('[aria-busy="true"]') &&
+          !answer.querySelector('[data-part="code-block"] code[class*="language-"]:not(.hljs)')
+        ) {
+          globals.__benchDone = performance.now()
+        }
       }).observe(document.body, {
         attributes: true,
+        childList: true,
         subtree: true,
-        attributeFilter: ['data-state'],
+        attributeFilter: ['data-state', 'aria-busy', 'class'],
       })
     })
     await cdp.send('Performance.enable')
@@ -95,7 +104,7 @@ async function measureTurn(
         polling: 100,
       },
     )
-    // Blocks that mount at the end get their copy buttons and highlighting right after.
+    // Anything the page still does after that (e.g. the follow-ups) counts too.
     await sleep(500)
     const after = await cdp.send('Performance.getMetrics')
     const trace = await browser.stopTracing()

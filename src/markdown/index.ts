@@ -1,8 +1,4 @@
 /** The markdown renderer, loaded on demand (see load-markdown.ts): marked and DOMPurify live here. */
 export { copyCodeOnClick, enhanceCodeBlocks, type CodeBlockLabels } from './code-blocks.ts'
-export {
-  createStreamingMarkdown,
-  type MarkdownBlock,
-  type MarkdownView,
-  type StreamingMarkdown,
-} from './streaming-markdown.ts'
+export { createMarkdownJob, type MarkdownJob } from './markdown-job.ts'
+export type { MarkdownBlock, MarkdownView } from './streaming-markdown.ts'
