@@ -76,16 +76,19 @@ export function createSliceScheduler(options: SliceSchedulerOptions = {}): Slice
   }
 }
 
+let channel: MessageChannel | undefined
+const posted: Array<() => void> = []
+
 /**
  * A new task without setTimeout's 4 ms clamp on nested timers, which would leave the thread idle
- * between slices of a long render.
+ * between slices of a long render. One channel for all, its messages in order.
  */
 function postTask(callback: () => void): void {
-  const channel = new MessageChannel()
-  channel.port1.onmessage = () => {
-    channel.port1.close()
-    callback()
+  if (!channel) {
+    channel = new MessageChannel()
+    channel.port1.onmessage = () => posted.shift()?.()
   }
+  posted.push(callback)
   channel.port2.postMessage(null)
 }
 
