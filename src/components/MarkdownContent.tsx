@@ -58,6 +58,7 @@ function RenderedMarkdown({
       {view.tailHtml && (
         <div data-part="markdown-tail" dangerouslySetInnerHTML={{ __html: view.tailHtml }} />
       )}
+      {view.unrendered && <div data-part="markdown-unrendered">{view.unrendered}</div>}
     </div>
   )
 }
@@ -71,7 +72,12 @@ function SettledBlock({
 }) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
-    if (ref.current) onMount(ref.current)
+    const element = ref.current
+    if (!element) return
+    onMount(element)
+    // Effects run after the first paint: the block has its real size now, so it may be skipped
+    // while out of view (see markdown.css).
+    element.dataset.seen = ''
   }, [])
   return <div ref={ref} data-part="markdown-block" dangerouslySetInnerHTML={{ __html: html }} />
 }

@@ -28,7 +28,7 @@ export function createMarkdownJob(options: MarkdownJobOptions): MarkdownJob {
   const markdown = options.markdown ?? createStreamingMarkdown()
   let text = ''
   let finished = false
-  let view: MarkdownView = { blocks: [], tailHtml: '', pending: false }
+  let view: MarkdownView = { blocks: [], tailHtml: '', unrendered: '', pending: false }
 
   const advance = (hasTime: () => boolean) => {
     view = finished ? markdown.finish(text, hasTime) : markdown.update(text, hasTime)

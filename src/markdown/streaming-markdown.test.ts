@@ -215,6 +215,16 @@ describe('createStreamingMarkdown', () => {
     expect(htmlOf(views.at(-1)!)).toBe(renderMarkdown(text))
   })
 
+  test('text without time to render shows as plain text until its slice comes', () => {
+    const markdown = createStreamingMarkdown()
+    const text = '# Title\n\nSome **bold**'
+    const waiting = markdown.finish(text, () => false)
+    expect(waiting).toMatchObject({ blocks: [], tailHtml: '', unrendered: text, pending: true })
+    const done = markdown.finish(text)
+    expect(done.unrendered).toBe('')
+    expect(htmlOf(done)).toBe(renderMarkdown(text))
+  })
+
   test('while blocks are behind, the tail waits and is never shown twice', () => {
     const markdown = createStreamingMarkdown()
     expect(markdown.update('one\n\ntwo').tailHtml).toBe('<p>two</p>\n')
@@ -238,7 +248,7 @@ describe('createStreamingMarkdown', () => {
   })
 
   test('keeps nothing for an empty answer', () => {
-    const empty = { blocks: [], tailHtml: '', pending: false }
+    const empty = { blocks: [], tailHtml: '', unrendered: '', pending: false }
     expect(createStreamingMarkdown().update('')).toEqual(empty)
     expect(createStreamingMarkdown().finish('  \n')).toEqual(empty)
   })

@@ -12,7 +12,12 @@ export interface MarkdownView {
   blocks: readonly MarkdownBlock[]
   /** The live tail, repaired for display; re-rendered on every update. */
   tailHtml: string
-  /** Some of the text is not rendered yet, for want of time: ask again in a later slice. */
+  /**
+   * Text not rendered yet for want of time, to show as plain text (so the answer keeps its
+   * height) until a later slice renders it.
+   */
+  unrendered: string
+  /** Some of the text is not rendered yet: ask again in a later slice. */
   pending: boolean
 }
 
@@ -91,9 +96,6 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     nextCut = end + 1
   }
 
-  /** The tail rendered last, if it still starts where the blocks end (stale text is fine). */
-  const shownTail = () => (tail && tail.from === rendered ? tail.html : '')
-
   const view = (text: string, finished: boolean, hasTime: () => boolean): MarkdownView => {
     if (last && last.text === text && last.finished === finished && !last.view.pending) {
       return last.view
@@ -102,9 +104,7 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     while (nextCut < cuts.length && hasTime()) renderGroup()
     let pending = nextCut < cuts.length
     let tailHtml = ''
-    if (pending) {
-      tailHtml = shownTail()
-    } else if (finished) {
+    if (!pending && finished) {
       if (hasTime()) {
         if (REFERENCE_DEFINITION.test(text)) {
           blocks = []
@@ -116,9 +116,8 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
         complete = true
       } else {
         pending = true
-        tailHtml = shownTail()
       }
-    } else {
+    } else if (!pending) {
       const rest = text.slice(rendered)
       if (tail?.from === rendered && tail.text === rest) {
         tailHtml = tail.html
@@ -127,10 +126,14 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
         tailHtml = tail.html
       } else {
         pending = true
-        tailHtml = shownTail()
       }
     }
-    const result = { blocks, tailHtml, pending }
+    // Behind, a streaming answer keeps its last tail (it only grew since); anything else shows
+    // the rest as plain text.
+    const stale = pending && tail?.from === rendered ? tail.html : ''
+    if (stale) tailHtml = stale
+    const unrendered = pending && !stale ? text.slice(rendered) : ''
+    const result = { blocks, tailHtml, unrendered, pending }
     last = { text, finished, view: result }
     return result
   }
