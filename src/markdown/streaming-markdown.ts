@@ -13,8 +13,8 @@ export interface MarkdownView {
   /** The live tail, repaired for display; re-rendered on every update. */
   tailHtml: string
   /**
-   * Text not rendered yet for want of time, to show as plain text (so the answer keeps its
-   * height) until a later slice renders it.
+   * The start of the text not rendered yet for want of time, to show as plain text until a
+   * later slice renders it (an answer from history then doesn't collapse to nothing meanwhile).
    */
   unrendered: string
   /** Some of the text is not rendered yet: ask again in a later slice. */
@@ -46,6 +46,12 @@ const GROUP_CHARS = 2000
 const REFERENCE_DEFINITION = /^[ \t>]*(?:(?:[*+-]|\d{1,9}[.)])[ \t]+)?\[(?:\\.|[^\\\]\n])+\]:/m
 
 const always = () => true
+
+/**
+ * How much of the text waiting for its slice shows as plain text: enough to fill the view, not
+ * so much that laying it out (again after every slice) costs more than rendering it.
+ */
+const UNRENDERED_CHARS = 2000
 
 /**
  * Renders an answer while it streams: settled blocks are parsed once and kept, the live tail is
@@ -132,7 +138,7 @@ export function createStreamingMarkdown(options: StreamingMarkdownOptions = {}):
     // the rest as plain text.
     const stale = pending && tail?.from === rendered ? tail.html : ''
     if (stale) tailHtml = stale
-    const unrendered = pending && !stale ? text.slice(rendered) : ''
+    const unrendered = pending && !stale ? text.slice(rendered, rendered + UNRENDERED_CHARS) : ''
     const result = { blocks, tailHtml, unrendered, pending }
     last = { text, finished, view: result }
     return result
