@@ -1,4 +1,3 @@
 /** The markdown renderer, loaded on demand (see load-markdown.ts): marked and DOMPurify live here. */
 export { copyCodeOnClick, enhanceCodeBlocks, type CodeBlockLabels } from './code-blocks.ts'
-export { createMarkdownJob, type MarkdownJob } from './markdown-job.ts'
-export type { MarkdownBlock, MarkdownView } from './streaming-markdown.ts'
+export { createMarkdownJob } from './markdown-job.ts'
