@@ -18,6 +18,8 @@ export interface TraceEvent {
   ph: string
   ts: number
   dur?: number
+  /** Thread (CPU) time, µs: unlike `dur`, it leaves out time the OS gave to other processes. */
+  tdur?: number
   pid: number
   tid: number
   args?: Record<string, unknown>
@@ -68,6 +70,8 @@ const GROUPS: Record<string, keyof TimeBreakdown> = {
 export interface MainThreadTasks {
   /** Top-level task durations, ms. */
   durations: number[]
+  /** The same tasks' thread CPU time, ms: on a loaded machine a task can wait for a core. */
+  cpuDurations: number[]
   breakdown: TimeBreakdown
   /** The longest task and where its time went. */
   longest: { ms: number; breakdown: TimeBreakdown }
@@ -113,14 +117,14 @@ export function mainThreadTasks(trace: Buffer): MainThreadTasks {
   for (const list of byThread.values()) if (busy(list) > busy(thread)) thread = list
   thread.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
 
-  const tasks: Array<{ dur: number; breakdown: TimeBreakdown }> = []
+  const tasks: Array<{ dur: number; cpu: number; breakdown: TimeBreakdown }> = []
   const breakdown = emptyBreakdown()
   const layouts: number[] = []
   // Self time: an event's duration minus its children's, found with a stack of open events.
   // Unknown events (V8 internals) count for the group of the known event they are nested in.
   type Open = { event: TraceEvent; end: number; childTime: number; group: keyof TimeBreakdown }
   const stack: Open[] = []
-  let current: { dur: number; breakdown: TimeBreakdown } | null = null
+  let current: { dur: number; cpu: number; breakdown: TimeBreakdown } | null = null
   const close = (open: Open) => {
     const self = ((open.event.dur ?? 0) - open.childTime) / 1000
     if (current && self > 0) current.breakdown[open.group] += self
@@ -130,7 +134,11 @@ export function mainThreadTasks(trace: Buffer): MainThreadTasks {
     const end = event.ts + (event.dur ?? 0)
     if (stack.length === 0) {
       if (event.name !== 'RunTask') continue
-      current = { dur: (event.dur ?? 0) / 1000, breakdown: emptyBreakdown() }
+      current = {
+        dur: (event.dur ?? 0) / 1000,
+        cpu: (event.tdur ?? event.dur ?? 0) / 1000,
+        breakdown: emptyBreakdown(),
+      }
       tasks.push(current)
     } else {
       stack[stack.length - 1]!.childTime += event.dur ?? 0
@@ -145,12 +153,13 @@ export function mainThreadTasks(trace: Buffer): MainThreadTasks {
       breakdown[key] += task.breakdown[key]
     }
   }
-  const longest = tasks.reduce<{ dur: number; breakdown: TimeBreakdown } | null>(
+  const longest = tasks.reduce<{ dur: number; cpu: number; breakdown: TimeBreakdown } | null>(
     (max, task) => (!max || task.dur > max.dur ? task : max),
     null,
   )
   return {
     durations: tasks.map((task) => task.dur),
+    cpuDurations: tasks.map((task) => task.cpu),
     breakdown,
     longest: { ms: longest?.dur ?? 0, breakdown: longest?.breakdown ?? emptyBreakdown() },
     layouts,

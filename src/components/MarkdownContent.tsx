@@ -1,5 +1,5 @@
 import type { VNode } from 'preact'
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks'
 import type { CodeBlockLabels } from '../markdown/code-blocks.ts'
 import { loadedMarkdown, loadMarkdown, type MarkdownModule } from '../markdown/load-markdown.ts'
 
@@ -26,9 +26,14 @@ function RenderedMarkdown({
   streaming,
   labels,
 }: MarkdownContentProps & { markdown: MarkdownModule }) {
-  const renderer = useMemo(() => markdown.createStreamingMarkdown(), [markdown])
+  const [, redraw] = useReducer((count: number) => count + 1, 0)
+  const job = useMemo(
+    () => markdown.createMarkdownJob({ onProgress: () => redraw(null) }),
+    [markdown],
+  )
+  useEffect(() => () => job.stop(), [job])
   const nodes = useRef(new Map<string, VNode>())
-  const view = streaming ? renderer.update(text) : renderer.finish(text)
+  const view = job.show(text, !streaming)
 
   // Handing Preact the same vnode again makes it skip the block: its DOM (with the copy button
   // and highlighting added after mount) stays as it is.
@@ -46,12 +51,14 @@ function RenderedMarkdown({
     <div
       data-part="content"
       data-format="markdown"
+      aria-busy={view.pending || undefined}
       onClick={(event) => void markdown.copyCodeOnClick(event, labels)}
     >
       {[...kept.values()]}
       {view.tailHtml && (
         <div data-part="markdown-tail" dangerouslySetInnerHTML={{ __html: view.tailHtml }} />
       )}
+      {view.unrendered && <div data-part="markdown-unrendered">{view.unrendered}</div>}
     </div>
   )
 }
@@ -65,7 +72,12 @@ function SettledBlock({
 }) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => {
-    if (ref.current) onMount(ref.current)
+    const element = ref.current
+    if (!element) return
+    onMount(element)
+    // Effects run after the first paint: the block has its real size now, so it may be skipped
+    // while out of view (see markdown.css).
+    element.dataset.seen = ''
   }, [])
   return <div ref={ref} data-part="markdown-block" dangerouslySetInnerHTML={{ __html: html }} />
 }

@@ -20,11 +20,19 @@ export function MessageLog() {
     const log = logRef.current
     const content = contentRef.current
     if (!log || !content) return
+    let lastTop = log.scrollTop
     const onScroll = () => {
-      pinned.current = log.scrollHeight - log.scrollTop - log.clientHeight < PIN_THRESHOLD_PX
+      const top = log.scrollTop
+      if (log.scrollHeight - top - log.clientHeight < PIN_THRESHOLD_PX) pinned.current = true
+      // Only the reader moving up lets go of the end: an answer growing below (or rendering
+      // above, which the browser's scroll anchoring compensates) moves the end, not the reader.
+      else if (top < lastTop) pinned.current = false
+      lastTop = top
     }
     const observer = new ResizeObserver(() => {
-      if (pinned.current) log.scrollTop = log.scrollHeight
+      if (!pinned.current) return
+      log.scrollTop = log.scrollHeight
+      lastTop = log.scrollTop
     })
     observer.observe(content)
     log.addEventListener('scroll', onScroll, { passive: true })

@@ -1,3 +1,5 @@
+import { sharedSlices, type SliceJob, type SliceScheduler } from './slice-scheduler.ts'
+
 /** The copy button's accessible names, from the i18n dictionaries. */
 export interface CodeBlockLabels {
   copy: string
@@ -14,13 +16,20 @@ const ICONS =
   '<path d="M5 12.5l4.5 4.5L19 7.5"/></svg>'
 
 let highlighter: Promise<typeof import('./highlight-code.ts')> | undefined
+/** Code elements waiting for their colours, oldest first. */
+const unhighlighted: HTMLElement[] = []
+let highlightJob: SliceJob | undefined
 
 /**
  * Gives each finished code block under `root` a copy button and, once the highlighter has
- * loaded (on the first code block), syntax colours. The HTML under `root` must not be rendered
- * again afterwards, or the changes are lost.
+ * loaded (on the first code block), syntax colours, a few blocks per slice of `slices`. The HTML
+ * under `root` must not be rendered again afterwards, or the changes are lost.
  */
-export function enhanceCodeBlocks(root: Element, labels: CodeBlockLabels): void {
+export function enhanceCodeBlocks(
+  root: Element,
+  labels: CodeBlockLabels,
+  slices: SliceScheduler = sharedSlices(),
+): void {
   const blocks = root.querySelectorAll<HTMLElement>('[data-part="code-block"]')
   if (blocks.length === 0) return
   for (const block of blocks) {
@@ -31,9 +40,16 @@ export function enhanceCodeBlocks(root: Element, labels: CodeBlockLabels): void 
   highlighter ??= import('./highlight-code.ts')
   highlighter.then(
     ({ highlightCode }) => {
-      for (const code of root.querySelectorAll<HTMLElement>('[data-part="code-block"] code')) {
-        highlightCode(code)
+      unhighlighted.push(...root.querySelectorAll<HTMLElement>('[data-part="code-block"] code'))
+      highlightJob ??= (hasTime) => {
+        while (unhighlighted.length > 0 && hasTime()) {
+          const code = unhighlighted.shift()
+          // A block replaced before its turn (a regenerated answer) needs no colours.
+          if (code?.isConnected) highlightCode(code)
+        }
+        return unhighlighted.length > 0
       }
+      slices.schedule(highlightJob)
     },
     () => {
       // Without the highlighter the code stays plain; the next block tries to load it again.

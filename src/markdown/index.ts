@@ -1,8 +1,3 @@
 /** The markdown renderer, loaded on demand (see load-markdown.ts): marked and DOMPurify live here. */
 export { copyCodeOnClick, enhanceCodeBlocks, type CodeBlockLabels } from './code-blocks.ts'
-export {
-  createStreamingMarkdown,
-  type MarkdownBlock,
-  type MarkdownView,
-  type StreamingMarkdown,
-} from './streaming-markdown.ts'
+export { createMarkdownJob } from './markdown-job.ts'

@@ -8,6 +8,6 @@ test('loads the renderer once and then hands it out at once', async () => {
   expect(loadMarkdown()).toBe(first)
   const markdown = await first
   expect(loadedMarkdown()).toBe(markdown)
-  expect(typeof markdown.createStreamingMarkdown).toBe('function')
+  expect(typeof markdown.createMarkdownJob).toBe('function')
   expect(typeof markdown.enhanceCodeBlocks).toBe('function')
 })

@@ -36,9 +36,22 @@ const BLANK = /^[ \t]*\r?$/
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})(.*)$/
 const LIST_ITEM = /^[ \t]*(?:[*+-]|\d{1,9}[.)])(?:[ \t]|\r?$)/
 
-/** Reads the lines of `text` not read yet; `text` must extend the text `state` came from. */
-export function advanceSettle(text: string, state: SettleState): SettleState {
+/**
+ * Reads the lines of `text` not read yet; `text` must extend the text `state` came from.
+ * `onCut` hears every cut on the way, not just the last, so a long settled stretch can be
+ * rendered a few blocks at a time.
+ */
+export function advanceSettle(
+  text: string,
+  state: SettleState,
+  onCut: (cut: number) => void = () => {},
+): SettleState {
   let { pos, cut, fence, afterBlank, inList } = state
+  const cutAt = (at: number) => {
+    cut = at
+    inList = false
+    onCut(at)
+  }
   for (;;) {
     const end = text.indexOf('\n', pos)
     if (end === -1) {
@@ -48,10 +61,7 @@ export function advanceSettle(text: string, state: SettleState): SettleState {
         const verdict = cutsBefore(text.slice(pos), inList, false)
         if (verdict !== undefined) {
           afterBlank = false
-          if (verdict) {
-            cut = pos
-            inList = false
-          }
+          if (verdict) cutAt(pos)
         }
       }
       return { pos, cut, fence, afterBlank, inList }
@@ -60,19 +70,13 @@ export function advanceSettle(text: string, state: SettleState): SettleState {
     if (fence) {
       if (closesFence(line, fence)) {
         // A fence at column 0 can't sit inside a list or quote, so the next line starts afresh.
-        if (fence.indent === 0) {
-          cut = end + 1
-          inList = false
-        }
+        if (fence.indent === 0) cutAt(end + 1)
         fence = null
       }
     } else if (BLANK.test(line)) {
       afterBlank = true
     } else {
-      if (afterBlank && cutsBefore(line, inList, true)) {
-        cut = pos
-        inList = false
-      }
+      if (afterBlank && cutsBefore(line, inList, true)) cutAt(pos)
       afterBlank = false
       if (LIST_ITEM.test(line)) inList = true
       fence = opensFence(line)

@@ -163,8 +163,78 @@ describe('createStreamingMarkdown', () => {
 
   test('renders an answer that arrives finished in one piece', () => {
     const view = createStreamingMarkdown().finish('# Hi\n\nthere')
-    expect(view.blocks).toHaveLength(1)
+    expect(view.pending).toBe(false)
     expect(htmlOf(view)).toBe('<h1>Hi</h1>\n<p>there</p>\n')
+  })
+
+  test('renders only the text after the streamed blocks when the answer ends', () => {
+    const blocks = longAnswer(20_000)
+    const text = blocks.slice(0, blocks.lastIndexOf('\n\n') + 2) + 'The last paragraph'
+    const parsed: string[] = []
+    const markdown = createStreamingMarkdown({
+      render: (part) => {
+        parsed.push(part)
+        return renderMarkdown(part)
+      },
+    })
+    let streamed = ''
+    for (const piece of chunks(text, 5, 40)) markdown.update((streamed += piece))
+    parsed.length = 0
+    const final = markdown.finish(text)
+    expect(parsed).toEqual(['The last paragraph'])
+    expect(htmlOf(final)).toBe(renderMarkdown(text))
+  })
+
+  test('a long answer arriving at once is rendered a group of blocks per slice', () => {
+    const text = longAnswer(30_000)
+    const parsed: number[] = []
+    const markdown = createStreamingMarkdown({
+      render: (part) => {
+        parsed.push(part.length)
+        return renderMarkdown(part)
+      },
+    })
+    // One group per slice: time runs out right after the first check.
+    const oneUnit = () => {
+      let checks = 0
+      return () => checks++ === 0
+    }
+    const views: MarkdownView[] = []
+    for (let view = markdown.finish(text, oneUnit()); ; view = markdown.finish(text, oneUnit())) {
+      views.push(view)
+      if (!view.pending) break
+    }
+    expect(views.length).toBeGreaterThan(10)
+    expect(Math.max(...parsed)).toBeLessThanOrEqual(2000)
+    expect(parsed.reduce((sum, length) => sum + length, 0)).toBe(text.length)
+    // Each slice adds a block and keeps the ones before it.
+    for (const [index, view] of views.entries()) {
+      expect(view.blocks).toHaveLength(index + 1)
+      expect(view.blocks.slice(0, index)).toEqual(views[index - 1]?.blocks ?? [])
+    }
+    expect(htmlOf(views.at(-1)!)).toBe(renderMarkdown(text))
+  })
+
+  test('text without time to render shows as plain text until its slice comes', () => {
+    const markdown = createStreamingMarkdown()
+    const text = '# Title\n\nSome **bold**'
+    const waiting = markdown.finish(text, () => false)
+    expect(waiting).toMatchObject({ blocks: [], tailHtml: '', unrendered: text, pending: true })
+    const done = markdown.finish(text)
+    expect(done.unrendered).toBe('')
+    expect(htmlOf(done)).toBe(renderMarkdown(text))
+  })
+
+  test('while blocks are behind, the tail waits and is never shown twice', () => {
+    const markdown = createStreamingMarkdown()
+    expect(markdown.update('one\n\ntwo').tailHtml).toBe('<p>two</p>\n')
+    const never = () => false
+    const behind = markdown.update('one\n\ntwo\n\nthree\n\nfour', never)
+    expect(behind.pending).toBe(true)
+    expect(htmlOf(behind)).toBe('<p>one</p>\n<p>two</p>\n')
+    const caught = markdown.update('one\n\ntwo\n\nthree\n\nfour')
+    expect(caught.pending).toBe(false)
+    expect(htmlOf(caught)).toBe('<p>one</p>\n<p>two</p>\n<p>three</p>\n<p>four</p>\n')
   })
 
   test('renders the whole answer again when its parts disagree with it', () => {
@@ -178,7 +248,8 @@ describe('createStreamingMarkdown', () => {
   })
 
   test('keeps nothing for an empty answer', () => {
-    expect(createStreamingMarkdown().update('')).toEqual({ blocks: [], tailHtml: '' })
-    expect(createStreamingMarkdown().finish('  \n')).toEqual({ blocks: [], tailHtml: '' })
+    const empty = { blocks: [], tailHtml: '', unrendered: '', pending: false }
+    expect(createStreamingMarkdown().update('')).toEqual(empty)
+    expect(createStreamingMarkdown().finish('  \n')).toEqual(empty)
   })
 })
