@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error.ts'
+import { validateFrameAncestors, validateRateLimit } from './validate-security.ts'
 import {
   SUPPORTED_LOCALES,
   type ChatskinsConfig,
@@ -14,7 +15,16 @@ export const STATIC_FOLDERS = ['assets', 'static', 'fonts', 'themes'] as const
 /** First path segments the server itself serves; an endpoint may not shadow them. */
 export const RESERVED_IDS = new Set<string>([...STATIC_FOLDERS, 'healthz', 'api', 'favicon.ico'])
 const SCHEMES: readonly ColorScheme[] = ['auto', 'light', 'dark']
-const ENDPOINT_FIELDS = new Set(['id', 'theme', 'botName', 'locale', 'scheme', 'dify'])
+const ENDPOINT_FIELDS = new Set([
+  'id',
+  'theme',
+  'botName',
+  'locale',
+  'scheme',
+  'dify',
+  'frameAncestors',
+  'rateLimit',
+])
 const MAX_BOT_NAME = 100
 
 export interface ValidateOptions {
@@ -95,6 +105,8 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
     dify: validateDify(raw.dify, (field, problem) =>
       fail(field ? `dify.${field}` : 'dify', problem),
     ),
+    frameAncestors: validateFrameAncestors(raw.frameAncestors, fail),
+    rateLimit: validateRateLimit(raw.rateLimit, fail),
   }
 }
 
