@@ -15,4 +15,12 @@ export interface Visitor {
   user: string
 }
 
-export type AppEnv = { Variables: { endpoint: EndpointRuntime; visitor: Visitor } }
+/** The visitor's stream slot on `/talk` (server/security/costly-route-limits.ts). */
+export interface StreamSlot {
+  /** Keeps the slot past the response, until the returned release is called. */
+  keepUntilStreamEnds(): () => void
+}
+
+export type AppEnv = {
+  Variables: { endpoint: EndpointRuntime; visitor: Visitor; streamSlot?: StreamSlot }
+}

@@ -5,12 +5,17 @@ import { STATIC_FOLDERS } from './config/validate.ts'
 import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts'
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { errorResponse, HttpError } from './errors.ts'
-import { securityHeaders } from './http/security-headers.ts'
+import { securityHeadersMiddleware } from './http/security-headers.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
 import { renderGallery } from './routes/gallery.ts'
 import { pageHandler } from './routes/page.ts'
 import { talkHandler, type TalkOptions } from './routes/talk.ts'
 import type { ThemePack } from './themes/manifest.ts'
+import {
+  createCostlyRouteLimits,
+  type CostlyRouteLimitOptions,
+} from './security/costly-route-limits.ts'
+import { sameOriginOnly } from './security/same-origin.ts'
 import { visitorMiddleware } from './visitor/visitor-middleware.ts'
 import { createVisitorSigner } from './visitor/visitor-signer.ts'
 
@@ -30,6 +35,10 @@ export interface AppOptions {
   limits?: Partial<TalkOptions & DifyApiRouteOptions>
   /** `npm run dev`: relaxes the CSP just enough for Vite's hot reload. */
   dev?: boolean
+  /** The socket's peer address (runtime-specific); without it every client counts as one. */
+  remoteAddress?: CostlyRouteLimitOptions['remoteAddress']
+  /** TRUST_PROXY: how many proxies in front to believe about the client (`X-Forwarded-*`). */
+  trustedProxies?: number
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -59,11 +68,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const signer = createVisitorSigner(options.sessionSecret)
   const app = new Hono<AppEnv>({ strict: true })
 
-  const headers = Object.entries(securityHeaders({ dev: options.dev ?? false }))
-  app.use(async (c, next) => {
-    await next()
-    for (const [name, value] of headers) c.res.headers.set(name, value)
-  })
+  app.use(securityHeadersMiddleware(options.dev ?? false))
   app.onError((error) => {
     if (!(error instanceof HttpError)) console.error(error)
     return errorResponse(error)
@@ -97,9 +102,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }
     return c.redirect(`/${c.req.param('id')}/`, 301)
   })
+  const trustedProxies = options.trustedProxies ?? 0
+  app.use('/:id/*', sameOriginOnly(trustedProxies > 0))
   app.use('/:id/*', visitorMiddleware(signer))
+  const costly = createCostlyRouteLimits({
+    remoteAddress: options.remoteAddress ?? (() => undefined),
+    trustedProxies,
+  })
+  app.use('/:id/api/files/upload', costly.rateLimit('upload'))
+  app.use('/:id/api/audio-to-text', costly.rateLimit('audio'))
+  app.use('/:id/api/text-to-audio', costly.rateLimit('audio'))
+  app.use('/:id/api/messages/:mid/suggested', costly.rateLimit('suggested'))
   app.get('/:id/', pageHandler(options.pageTemplate))
-  app.post('/:id/talk', talkHandler(limits))
+  app.post('/:id/talk', costly.rateLimit('talk'), costly.streamSlot(), talkHandler(limits))
   registerDifyApiRoutes(app, limits)
   return app
 }

@@ -52,12 +52,14 @@ export function talkHandler(options: TalkOptions) {
     }
 
     let taskId: string | undefined
+    const releaseStreamSlot = c.get('streamSlot')?.keepUntilStreamEnds()
     const body = relayDifyStream(upstream.body, {
       ...options.relay,
       onEvent(event) {
         if (!taskId && typeof event.task_id === 'string') taskId = event.task_id
       },
       onFinish({ reason }) {
+        releaseStreamSlot?.()
         if (reason !== 'browser_closed' || !taskId) return
         void stopDifyTask(dify, taskId, user)
           .then((response) => response.body?.cancel())
