@@ -36,11 +36,12 @@ export interface TestStack {
 /**
  * The fake Dify and chatskins, both on real HTTP on 127.0.0.1 with ephemeral ports. Endpoints:
  * `chat` (a Chatbot), `flow` (Chatflow), `full` (every feature), `tts` (read-aloud), `agent`,
- * and `down` (Dify unreachable).
+ * `limited` (low rate limits, embeddable by shop.example.com) and `down` (Dify unreachable).
  */
 export async function startTestStack(
   limits?: StartOptions['limits'],
   fakeOptions: Pick<FakeDifyOptions, 'buggyDelete'> = {},
+  serverOptions: Pick<StartOptions, 'log'> & { env?: StartOptions['env'] } = {},
 ): Promise<TestStack> {
   const upstream = await serveFakeDify({
     tokenDelayMs: 2,
@@ -68,6 +69,13 @@ export async function startTestStack(
         { id: 'tts', botName: 'Voice', dify: { apiBase: upstream.apiBase, apiKey: 'app-tts' } },
         { id: 'agent', botName: 'Agent', dify: { apiBase: upstream.apiBase, apiKey: 'app-agent' } },
         {
+          id: 'limited',
+          botName: 'Limited',
+          dify: { apiBase: upstream.apiBase, apiKey: 'app-chat' },
+          frameAncestors: ["'self'", 'https://shop.example.com'],
+          rateLimit: { perVisitorPerMinute: 2, perIpPerMinute: 3, streamsPerVisitor: 2 },
+        },
+        {
           id: 'down',
           botName: 'Down',
           dify: { apiBase: 'http://127.0.0.1:9/v1', apiKey: 'app-chat' },
@@ -78,10 +86,15 @@ export async function startTestStack(
   )
   const server = await startServer({
     root: ROOT,
-    env: { HOST: '127.0.0.1', PORT: '0', SESSION_SECRET: 'integration-test-secret-123' },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SESSION_SECRET: 'integration-test-secret-123',
+      ...serverOptions.env,
+    },
     config,
     pageTemplate: TEMPLATE,
-    log: () => {},
+    log: serverOptions.log ?? (() => {}),
     ...(limits ? { limits } : {}),
   })
   // The visitor cookie's path is `/<endpoint>/`, so a browser keeps one per endpoint.
