@@ -58,10 +58,10 @@ const DEMO_CHART_BYTES = new TextEncoder().encode(DEMO_CHART_SVG)
 export const DEMO_CHART_URL = dataUrl('image/svg+xml', DEMO_CHART_BYTES)
 
 /** A picture "drawn by a tool" (`message_file`, belongs_to assistant), shown as a `data:` URL. */
-export function assistantImage(): FakeMessageFile {
+export function assistantImage(filename = 'demo-chart.svg'): FakeMessageFile {
   return {
     id: crypto.randomUUID(),
-    filename: 'demo-chart.svg',
+    filename,
     type: 'image',
     url: DEMO_CHART_URL,
     mime_type: 'image/svg+xml',

@@ -128,11 +128,12 @@ describe('CSRF: state changes only from the page itself', () => {
   it("accepts the page's own Origin and Sec-Fetch-Site: same-origin", async () => {
     const send = (headers: Record<string, string>) =>
       stack.talk('cat', { query: '[[echo]] from the page' }, { headers: { ...json, ...headers } })
-    for (const headers of [
+    const sameOrigin: Array<Record<string, string>> = [
       { Origin: stack.server.url },
       { Origin: stack.server.url, 'Sec-Fetch-Site': 'same-origin' },
       { 'Sec-Fetch-Site': 'same-origin' },
-    ]) {
+    ]
+    for (const headers of sameOrigin) {
       const response = await send(headers)
       expect(response.status).toBe(200)
       expect((await readEvents(response)).some((event) => event.event === 'message_end')).toBe(true)
