@@ -45,7 +45,9 @@ test('a second answer streaming at once for one visitor is refused kindly, and w
   const second = chatPage(secondPage)
   await secondPage.goto('/one-stream/')
 
-  await first.send('[[slow=120]] [[echo]] one two three four five six seven eight nine ten eleven twelve')
+  await first.send(
+    '[[slow=120]] [[echo]] one two three four five six seven eight nine ten eleven twelve',
+  )
   await expect(first.botMessages.first()).toHaveAttribute('data-state', 'streaming')
   await second.send('my question meanwhile')
   await expect(second.alert).toContainText('Another answer is still being written.')
