@@ -62,15 +62,20 @@ describe('createRateLimiter', () => {
     // ann is the oldest; touching her makes visitor-0 the oldest instead.
     expect(limiter.take('ann', 1)).toBeGreaterThan(0)
     for (let i = 0; i < 10_000; i++) limiter.take(`flood-${i}`, 1)
-    expect(limiter.size()).toBe(100)
+    expect(limiter.size()).toBeLessThanOrEqual(100)
     // Forgotten keys start over with a full budget: never stricter than the limit.
     expect(limiter.take('ann', 1)).toBe(0)
   })
 
   it('keeps the most recent keys through a flood', () => {
     const limiter = createRateLimiter({ now: clock().now, maxKeys: 10 })
-    for (let i = 0; i < 1000; i++) limiter.take(`flood-${i}`, 1)
-    expect(limiter.take('flood-999', 1)).toBeGreaterThan(0)
-    expect(limiter.size()).toBe(10)
+    let largest = 0
+    for (let i = 0; i < 1000; i++) {
+      limiter.take(`flood-${i}`, 1)
+      largest = Math.max(largest, limiter.size())
+    }
+    expect(largest).toBe(10)
+    // The last half of maxKeys is always kept.
+    for (let i = 995; i < 1000; i++) expect(limiter.take(`flood-${i}`, 1)).toBeGreaterThan(0)
   })
 })
