@@ -121,6 +121,8 @@ export async function measureProxyOverhead(options: ProxyOptions): Promise<Secti
         theme: 'minimal',
         botName: 'Bench',
         dify: { apiBase: `${upstream.url}/v1`, apiKey: 'app-bench' },
+        // Every stream comes from one loopback address; the bench measures relaying, not limits.
+        rateLimit: { perIpPerMinute: 100_000 },
       },
     ],
   })

@@ -38,7 +38,11 @@ export function chatPage(page: Page) {
   }
 }
 
-/** Fails the test on any dialog, uncaught script error or console error: nothing may execute. */
+/**
+ * Fails the test on any sign that injected script ran or tried to: a dialog, an uncaught error, a
+ * console error (a CSP refusal of an inline script or handler is one), a popup, or the page
+ * leaving its origin. A resource that fails to load is not script, so it is not counted.
+ */
 export function failOnScriptActivity(page: Page) {
   const problems: string[] = []
   page.on('dialog', (dialog) => {
@@ -46,6 +50,19 @@ export function failOnScriptActivity(page: Page) {
     void dialog.dismiss()
   })
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      problems.push(`console error: ${message.text()}`)
+    }
+  })
+  page.on('popup', (popup) => problems.push(`popup: ${popup.url()}`))
+  let origin: string | undefined
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame() || frame.url() === 'about:blank') return
+    const url = new URL(frame.url())
+    origin ??= url.origin
+    if (url.origin !== origin) problems.push(`navigation: ${frame.url()}`)
+  })
   return {
     assertClean: () => expect(problems).toEqual([]),
   }

@@ -17,6 +17,8 @@ await startServer({
   env: {
     ...process.env,
     E2E_DIFY_BASE: upstream.apiBase,
+    // Another origin on the same server, allowed to frame the `embeddable` endpoint.
+    E2E_FRAME_ORIGIN: `http://localhost:${E2E_PORT}`,
     HOST: '127.0.0.1',
     PORT: String(E2E_PORT),
     SESSION_SECRET: 'e2e-session-secret-not-for-production',

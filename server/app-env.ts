@@ -16,10 +16,17 @@ export interface Visitor {
   user: string
 }
 
+/** The visitor's stream slot on `/talk` (server/security/costly-route-limits.ts). */
+export interface StreamSlot {
+  /** Keeps the slot past the response, until the returned release is called. */
+  keepUntilStreamEnds(): () => void
+}
+
 export type AppEnv = {
   Variables: {
     endpoint: EndpointRuntime
     visitor: Visitor
+    streamSlot?: StreamSlot
     /** Set by requestLog for every request (server/http/request-log.ts). */
     requestId: string
     /** Dify's status for the last upstream call of this request, for the log. */

@@ -4,16 +4,20 @@ import type { ChatskinsConfig, EndpointConfig } from './config/types.ts'
 import { STATIC_FOLDERS } from './config/validate.ts'
 import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts'
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
-import { difyOriginOf } from './dify/dify-origin.ts'
 import { errorResponse, HttpError } from './errors.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
-import { securityHeaders } from './http/security-headers.ts'
+import { securityHeadersMiddleware } from './http/security-headers.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
 import { renderGallery } from './routes/gallery.ts'
 import { pageHandler } from './routes/page.ts'
 import type { DirectTalk } from './routes/direct-talk.ts'
 import { talkHandler, type TalkOptions } from './routes/talk.ts'
 import type { ThemePack } from './themes/manifest.ts'
+import {
+  createCostlyRouteLimits,
+  type CostlyRouteLimitOptions,
+} from './security/costly-route-limits.ts'
+import { sameOriginOnly } from './security/same-origin.ts'
 import { visitorMiddleware } from './visitor/visitor-middleware.ts'
 import { createVisitorSigner } from './visitor/visitor-signer.ts'
 
@@ -37,6 +41,10 @@ export interface AppOptions {
   directTalk?: DirectTalk
   /** Receives one entry per request; default: a JSON line on stdout. */
   requestLog?: (entry: RequestLogEntry) => void
+  /** The socket's peer address (runtime-specific); without it every client counts as one. */
+  remoteAddress?: CostlyRouteLimitOptions['remoteAddress']
+  /** TRUST_PROXY: how many proxies in front to believe about the client (`X-Forwarded-*`). */
+  trustedProxies?: number
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -71,22 +79,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }),
   )
 
-  const dev = options.dev ?? false
-  const headers = Object.entries(securityHeaders({ dev }))
-  // An endpoint's pages may show images from its Dify (message files; dify-api.md §3.3, §5).
-  const endpointHeaders = new Map(
-    [...endpoints].map(([id, { config }]) => {
-      const origin = difyOriginOf(config)
-      const imageOrigins = origin ? [origin] : []
-      return [id, Object.entries(securityHeaders({ dev, imageOrigins }))]
-    }),
-  )
-  app.use(async (c, next) => {
-    await next()
-    const endpoint = c.get('endpoint') as EndpointRuntime | undefined
-    const chosen = (endpoint && endpointHeaders.get(endpoint.config.id)) ?? headers
-    for (const [name, value] of chosen) c.res.headers.set(name, value)
-  })
+  app.use(securityHeadersMiddleware(options.dev ?? false))
   app.onError((error) => {
     if (!(error instanceof HttpError)) console.error(error)
     return errorResponse(error)
@@ -123,9 +116,24 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }
     return c.redirect(`/${c.req.param('id')}/`, 301)
   })
+  const trustedProxies = options.trustedProxies ?? 0
+  app.use('/:id/*', sameOriginOnly(trustedProxies > 0))
   app.use('/:id/*', visitorMiddleware(signer))
+  const costly = createCostlyRouteLimits({
+    remoteAddress: options.remoteAddress ?? (() => undefined),
+    trustedProxies,
+  })
+  app.use('/:id/api/files/upload', costly.rateLimit('upload'))
+  app.use('/:id/api/audio-to-text', costly.rateLimit('audio'))
+  app.use('/:id/api/text-to-audio', costly.rateLimit('audio'))
+  app.use('/:id/api/messages/:mid/suggested', costly.rateLimit('suggested'))
   app.get('/:id/', pageHandler(options.pageTemplate))
-  app.post('/:id/talk', talkHandler({ ...limits, direct: options.directTalk }))
+  app.post(
+    '/:id/talk',
+    costly.rateLimit('talk'),
+    costly.streamSlot(),
+    talkHandler({ ...limits, direct: options.directTalk }),
+  )
   registerDifyApiRoutes(app, limits)
   return app
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { configFromEnvironment } from './from-environment.ts'
+import { DEFAULT_FRAME_ANCESTORS, DEFAULT_RATE_LIMIT } from './validate-security.ts'
 
 const THEMES = ['minimal', 'kawaii', 'korean', 'western']
 
@@ -50,6 +51,8 @@ describe('configFromEnvironment: DIFY_API_KEY set', () => {
           locale: undefined,
           scheme: 'auto',
           dify: { kind: 'remote', apiBase: 'https://api.dify.ai/v1', apiKey: 'app-abc' },
+          frameAncestors: DEFAULT_FRAME_ANCESTORS,
+          rateLimit: DEFAULT_RATE_LIMIT,
         },
       ],
     })

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadConfig } from './load-config.ts'
+import { DEFAULT_FRAME_ANCESTORS, DEFAULT_RATE_LIMIT } from './validate-security.ts'
 
 const THEMES = ['minimal', 'kawaii']
 const dir = mkdtempSync(join(tmpdir(), 'chatskins-config-'))
@@ -45,6 +46,8 @@ describe('loadConfig', () => {
         locale: undefined,
         scheme: 'auto',
         dify: { kind: 'remote', apiBase: 'https://api.dify.ai/v1', apiKey: 'app-pink' },
+        frameAncestors: DEFAULT_FRAME_ANCESTORS,
+        rateLimit: DEFAULT_RATE_LIMIT,
       },
     ])
   })

@@ -16,6 +16,18 @@ export interface EndpointConfig {
   dify: DifyTarget
   /** Silence from Dify that ends a turn with `upstream_timeout`; undefined: the server default. */
   upstreamIdleTimeoutMs?: number
+  /** CSP `frame-ancestors` sources: `'self'` (the default), `'none'` or http(s) origins. */
+  frameAncestors: readonly string[]
+  rateLimit: RateLimitConfig
+}
+
+/** Limits of the costly routes (talk, upload, audio), counted per route and per endpoint. */
+export interface RateLimitConfig {
+  perVisitorPerMinute: number
+  /** Per client IP (an IPv6 client by its /64); see TRUST_PROXY for what the IP is. */
+  perIpPerMinute: number
+  /** Answers one visitor may have streaming at once. */
+  streamsPerVisitor: number
 }
 
 export interface ChatskinsConfig {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validateConfig, type ValidateOptions } from './validate.ts'
+import { DEFAULT_FRAME_ANCESTORS, DEFAULT_RATE_LIMIT } from './validate-security.ts'
 
 const options: ValidateOptions = {
   source: 'chatskins.json',
@@ -50,6 +51,8 @@ describe('validateConfig: valid configs', () => {
           locale: 'ja',
           scheme: 'dark',
           dify: { kind: 'remote', apiBase: 'https://api.dify.ai/v1', apiKey: 'app-pink' },
+          frameAncestors: DEFAULT_FRAME_ANCESTORS,
+          rateLimit: DEFAULT_RATE_LIMIT,
         },
       ],
     })
@@ -67,6 +70,8 @@ describe('validateConfig: valid configs', () => {
       locale: undefined,
       scheme: 'auto',
       dify: { kind: 'remote', apiBase: 'https://api.dify.ai/v1', apiKey: 'k' },
+      frameAncestors: DEFAULT_FRAME_ANCESTORS,
+      rateLimit: DEFAULT_RATE_LIMIT,
     })
   })
 

@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error.ts'
+import { validateFrameAncestors, validateRateLimit } from './validate-security.ts'
 import {
   SUPPORTED_LOCALES,
   type ChatskinsConfig,
@@ -22,6 +23,8 @@ const ENDPOINT_FIELDS = new Set([
   'scheme',
   'dify',
   'upstreamIdleTimeoutMs',
+  'frameAncestors',
+  'rateLimit',
 ])
 /** Bounds for `upstreamIdleTimeoutMs`: under a second cuts healthy answers, over 10 min hides a hang. */
 const IDLE_TIMEOUT_RANGE = { min: 1000, max: 600_000 }
@@ -118,6 +121,8 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
     dify: validateDify(raw.dify, (field, problem) =>
       fail(field ? `dify.${field}` : 'dify', problem),
     ),
+    frameAncestors: validateFrameAncestors(raw.frameAncestors, fail),
+    rateLimit: validateRateLimit(raw.rateLimit, fail),
     ...(idle !== undefined ? { upstreamIdleTimeoutMs: idle as number } : {}),
   }
 }

@@ -107,14 +107,22 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
     conversation.updated_at = message.created_at
     const turnNumber = conversation.messages.length
     if (conversation.name === 'New conversation' && body.auto_generate_name !== false) {
-      conversation.name = Array.from(query).slice(0, 40).join('') || 'New conversation'
+      conversation.name =
+        fakeApp.hostile?.conversationName ??
+        (Array.from(query).slice(0, 40).join('') || 'New conversation')
     }
-    const answer = directives.echo
-      ? query
-      : directives.longChars
-        ? longAnswer(directives.longChars)
-        : demoAnswer(query, turnNumber)
-    const citations = fakeApp.citations || directives.cite ? demoCitations() : null
+    const answer = fakeApp.hostile
+      ? fakeApp.hostile.answer
+      : directives.echo
+        ? query
+        : directives.longChars
+          ? longAnswer(directives.longChars)
+          : demoAnswer(query, turnNumber)
+    const citations = fakeApp.hostile
+      ? fakeApp.hostile.citations()
+      : fakeApp.citations || directives.cite
+        ? demoCitations()
+        : null
 
     if (body.response_mode !== 'streaming') {
       message.answer = answer
@@ -152,6 +160,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
             assistantFile: directives.file || mode === 'agent-chat',
             files: c.get('files'),
             tts: tts?.enabled === true && tts.autoPlay === 'enabled',
+            hostile: fakeApp.hostile,
           })
         } finally {
           tasks.delete(taskId)

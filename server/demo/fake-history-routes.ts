@@ -131,7 +131,11 @@ export function registerHistoryRoutes(app: Hono<FakeEnv>, options: HistoryRouteO
     if (!message) return difyError(404, 'not_found', 'Message Not Exists.')
     return c.json({
       result: 'success',
-      data: ['Tell me more', 'Can you give an example?', 'What else can you do?'],
+      data: c.get('app').hostile?.suggestedAfterAnswer ?? [
+        'Tell me more',
+        'Can you give an example?',
+        'What else can you do?',
+      ],
     })
   })
 }

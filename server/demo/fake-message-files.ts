@@ -97,11 +97,11 @@ const DEMO_CHART_BYTES = new TextEncoder().encode(DEMO_CHART_SVG)
 export const DEMO_CHART_URL = dataUrl('image/svg+xml', DEMO_CHART_BYTES)
 
 /** A picture "drawn by a tool" (`message_file`, belongs_to assistant). */
-export function assistantImage(files: FakeFiles): FakeMessageFile {
+export function assistantImage(files: FakeFiles, filename = 'demo-chart.svg'): FakeMessageFile {
   const id = crypto.randomUUID()
   return {
     id,
-    filename: 'demo-chart.svg',
+    filename,
     type: 'image',
     url: files.urlFor('tool', id, {
       mimeType: 'image/svg+xml',

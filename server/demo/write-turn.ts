@@ -5,6 +5,7 @@ import type { FakeFiles } from './fake-files.ts'
 import { assistantImage } from './fake-message-files.ts'
 import type { FakeConversation, FakeMessage, FakeRetrieverResource } from './fake-store.ts'
 import type { SseWriter } from './sse-writer.ts'
+import type { HostileContent } from './xss-corpus.ts'
 import { createTtsStream } from './tts-stream.ts'
 
 export type AppMode = 'chat' | 'agent-chat' | 'advanced-chat'
@@ -27,6 +28,16 @@ export interface Turn {
   files: FakeFiles
   /** Read the answer aloud as it streams (`tts_message`, then `tts_message_end`). */
   tts: boolean
+  /** Node titles, tool fields and file names from the XSS corpus instead of the demo's. */
+  hostile?: HostileContent | undefined
+}
+
+const DEMO_NODE_TITLES = { start: 'Start', llm: 'LLM', answer: 'Answer' }
+const DEMO_TOOL = {
+  name: 'demo_chart',
+  label: 'Demo chart',
+  thought: 'Let me draw that.',
+  observation: '{"demo_chart": "drew 1 chart"}',
 }
 
 const PING_EVERY_MS = 10_000
@@ -58,6 +69,8 @@ export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
     created_at: message.created_at,
   })
 
+  const titles = turn.hostile?.nodeTitles ?? DEMO_NODE_TITLES
+
   if (directives.firstByteMs) await writer.sleep(directives.firstByteMs)
   if (directives.pingFirst) writer.ping()
   if (directives.garbage) {
@@ -66,12 +79,12 @@ export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
   }
   if (mode === 'advanced-chat') {
     step('workflow_started', { id: workflowRunId, workflow_id: 'wf-demo', inputs: message.inputs })
-    step('node_started', node(1, 'start', 'Start'))
-    step('node_finished', { ...node(1, 'start', 'Start'), status: 'succeeded', outputs: {} })
-    step('node_started', node(2, 'llm', 'LLM'))
+    step('node_started', node(1, 'start', titles.start))
+    step('node_finished', { ...node(1, 'start', titles.start), status: 'succeeded', outputs: {} })
+    step('node_started', node(2, 'llm', titles.llm))
   }
   const sendAssistantFile = () => {
-    const file = assistantImage(turn.files)
+    const file = assistantImage(turn.files, turn.hostile?.fileName)
     message.message_files.push(file)
     writer.data({
       event: 'message_file',
@@ -85,15 +98,19 @@ export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
   }
   const thoughts = createAgentThoughts(writer, envelope, message)
   if (mode === 'agent-chat') {
+    const spec = turn.hostile?.tool ?? {
+      ...DEMO_TOOL,
+      input: JSON.stringify({ demo_chart: { query: message.query } }),
+    }
     const tool = {
-      tool: 'demo_chart',
-      tool_labels: { demo_chart: { en_US: 'Demo chart' } },
-      tool_input: JSON.stringify({ demo_chart: { query: message.query } }),
+      tool: spec.name,
+      tool_labels: { [spec.name]: { en_US: spec.label } },
+      tool_input: spec.input,
     }
     thoughts.update(1)
-    thoughts.update(1, { thought: 'Let me draw that.', ...tool })
+    thoughts.update(1, { thought: spec.thought, ...tool })
     const files = turn.assistantFile ? [sendAssistantFile().id] : []
-    thoughts.update(1, { observation: '{"demo_chart": "drew 1 chart"}', files })
+    thoughts.update(1, { observation: spec.observation, files })
     thoughts.update(2)
   }
 
@@ -158,13 +175,13 @@ export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
 
   if (!stopped) {
     step('node_finished', {
-      ...node(2, 'llm', 'LLM'),
+      ...node(2, 'llm', titles.llm),
       status: 'succeeded',
       outputs: { text: message.answer },
     })
-    step('node_started', node(3, 'answer', 'Answer'))
+    step('node_started', node(3, 'answer', titles.answer))
     step('node_finished', {
-      ...node(3, 'answer', 'Answer'),
+      ...node(3, 'answer', titles.answer),
       status: 'succeeded',
       outputs: { answer: message.answer },
     })

@@ -1,3 +1,9 @@
+import type { MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import type { EndpointConfig } from '../config/types.ts'
+import { DEFAULT_FRAME_ANCESTORS } from '../config/validate-security.ts'
+import { difyOriginOf } from '../dify/dify-origin.ts'
+
 export interface SecurityHeaderOptions {
   /** `npm run dev`: Vite injects styles as <style> elements and talks HMR over a websocket. */
   dev?: boolean
@@ -6,6 +12,8 @@ export interface SecurityHeaderOptions {
    * (made absolute by the server) may be plain http on a self-hosted Dify.
    */
   imageOrigins?: readonly string[]
+  /** CSP `frame-ancestors` sources, already validated (validate-security.ts). */
+  frameAncestors?: readonly string[]
 }
 
 /**
@@ -15,6 +23,7 @@ export interface SecurityHeaderOptions {
 export function securityHeaders({
   dev = false,
   imageOrigins = [],
+  frameAncestors = DEFAULT_FRAME_ANCESTORS,
 }: SecurityHeaderOptions = {}): Record<string, string> {
   const extraImages = imageOrigins.filter((origin) => !origin.startsWith('https:'))
   const policy = [
@@ -28,12 +37,43 @@ export function securityHeaders({
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'self'",
+    `frame-ancestors ${frameAncestors.join(' ')}`,
   ].join('; ')
   return {
     'Content-Security-Policy': policy,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Cross-Origin-Opener-Policy': 'same-origin',
+  }
+}
+
+/**
+ * Sets the security headers on every response, errors and streams included; under `/:id/` with
+ * that endpoint's `frameAncestors` and its Dify's image origin (message files; dify-api.md §3.3,
+ * §5), elsewhere (gallery, static files) with the defaults.
+ */
+export function securityHeadersMiddleware(dev: boolean): MiddlewareHandler<AppEnv> {
+  const site = Object.entries(securityHeaders({ dev }))
+  const byEndpoint = new WeakMap<EndpointConfig, Array<[string, string]>>()
+  const endpointHeaders = (config: EndpointConfig) => {
+    const origin = difyOriginOf(config)
+    return Object.entries(
+      securityHeaders({
+        dev,
+        frameAncestors: config.frameAncestors,
+        imageOrigins: origin ? [origin] : [],
+      }),
+    )
+  }
+  return async (c, next) => {
+    await next()
+    // Unset outside `/:id/` routes, whatever AppEnv says.
+    const config = (c.get('endpoint') as AppEnv['Variables']['endpoint'] | undefined)?.config
+    let headers = site
+    if (config) {
+      headers = byEndpoint.get(config) ?? endpointHeaders(config)
+      byEndpoint.set(config, headers)
+    }
+    for (const [name, value] of headers) c.res.headers.set(name, value)
   }
 }

@@ -33,6 +33,7 @@ async function openAndLeave(n: number): Promise<void> {
     'leaver',
     { query: `[[slow=20]] story number ${n}` },
     { signal: controller.signal },
+    'load',
   )
   expect(response.status).toBe(200)
   const reader = response.body!.getReader()
@@ -45,7 +46,7 @@ async function openAndLeave(n: number): Promise<void> {
 describe(`${STREAMS} browsers that leave mid-answer`, () => {
   it('each aborts its upstream request and gets Dify stop; handles return to baseline', async () => {
     const { fake } = stack.upstream
-    await (await stack.visit('leaver', '/chat/')).text()
+    await (await stack.visit('leaver', '/load/')).text()
     const baseline = resources()
     const started = Date.now()
     for (let batch = 0; batch < STREAMS / BATCH; batch++) {
@@ -57,7 +58,7 @@ describe(`${STREAMS} browsers that leave mid-answer`, () => {
     await expect.poll(() => fake.stops.length, { timeout: 20_000 }).toBe(STREAMS)
     expect(new Set(fake.stops.map((stop) => stop.taskId)).size).toBe(STREAMS)
     expect(new Set(fake.stops.map((stop) => stop.user))).toEqual(
-      new Set([stack.difyUserOf('leaver')]),
+      new Set([stack.difyUserOf('leaver', 'load')]),
     )
     await expect.poll(() => fake.activeTasks(), { timeout: 20_000 }).toBe(0)
     // Pooled keep-alive sockets of the stop calls close after their idle timeout (undici: 4 s).

@@ -45,7 +45,12 @@ beforeAll(async () => {
     config: validateConfig(
       {
         endpoints: [
-          { id: 'chat', dify: { apiBase: `http://127.0.0.1:${port}/v1`, apiKey: 'app-chat' } },
+          {
+            id: 'chat',
+            dify: { apiBase: `http://127.0.0.1:${port}/v1`, apiKey: 'app-chat' },
+            // One loopback client opens every stream: lift the per-IP budget.
+            rateLimit: { perIpPerMinute: 100_000 },
+          },
         ],
       },
       { source: 'test', themeIds: ['minimal'] },

@@ -5,7 +5,7 @@ import { SECRET_KEY, startTestStack, type TestStack } from './test-stack.ts'
 let stack: TestStack
 const lines: string[] = []
 beforeAll(async () => {
-  stack = await startTestStack(undefined, {}, (line) => lines.push(line))
+  stack = await startTestStack(undefined, {}, { log: (line) => lines.push(line) })
 })
 afterAll(() => stack.close())
 

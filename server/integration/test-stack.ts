@@ -36,13 +36,14 @@ export interface TestStack {
 /**
  * The fake Dify and chatskins, both on real HTTP on 127.0.0.1 with ephemeral ports. Endpoints:
  * `chat` (a Chatbot), `flow` (Chatflow), `full` (every feature), `tts` (read-aloud), `agent`,
- * and `down` (Dify unreachable).
+ * `limited` (low rate limits, embeddable by shop.example.com), `load` (limits lifted, for load
+ * tests from one client) and `down` (Dify unreachable).
  */
 export async function startTestStack(
   limits?: StartOptions['limits'],
   fakeOptions: Pick<FakeDifyOptions, 'buggyDelete'> = {},
-  /** Receives chatskins' startup lines and its JSON request log. */
-  log: (line: string) => void = () => {},
+  /** `log` receives chatskins' startup lines and its JSON request log. */
+  serverOptions: Pick<StartOptions, 'log'> & { env?: StartOptions['env'] } = {},
 ): Promise<TestStack> {
   const upstream = await serveFakeDify({
     tokenDelayMs: 2,
@@ -70,6 +71,23 @@ export async function startTestStack(
         { id: 'tts', botName: 'Voice', dify: { apiBase: upstream.apiBase, apiKey: 'app-tts' } },
         { id: 'agent', botName: 'Agent', dify: { apiBase: upstream.apiBase, apiKey: 'app-agent' } },
         {
+          id: 'limited',
+          botName: 'Limited',
+          dify: { apiBase: upstream.apiBase, apiKey: 'app-chat' },
+          frameAncestors: ["'self'", 'https://shop.example.com'],
+          rateLimit: { perVisitorPerMinute: 2, perIpPerMinute: 3, streamsPerVisitor: 2 },
+        },
+        {
+          id: 'load',
+          botName: 'Load',
+          dify: { apiBase: upstream.apiBase, apiKey: 'app-chat' },
+          rateLimit: {
+            perVisitorPerMinute: 10_000,
+            perIpPerMinute: 100_000,
+            streamsPerVisitor: 100,
+          },
+        },
+        {
           id: 'down',
           botName: 'Down',
           dify: { apiBase: 'http://127.0.0.1:9/v1', apiKey: 'app-chat' },
@@ -80,10 +98,15 @@ export async function startTestStack(
   )
   const server = await startServer({
     root: ROOT,
-    env: { HOST: '127.0.0.1', PORT: '0', SESSION_SECRET: 'integration-test-secret-123' },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SESSION_SECRET: 'integration-test-secret-123',
+      ...serverOptions.env,
+    },
     config,
     pageTemplate: TEMPLATE,
-    log,
+    log: serverOptions.log ?? (() => {}),
     ...(limits ? { limits } : {}),
   })
   // The visitor cookie's path is `/<endpoint>/`, so a browser keeps one per endpoint.

@@ -50,7 +50,11 @@ export function createNodeDirectTalk(): NodeDirectTalk {
             response.flushHeaders()
             relayToServerResponse(upstream, response, request.relay, request.onSent)
           },
-          abort: () => upstream.destroy(),
+          abort() {
+            upstream.destroy()
+            // The browser gets another answer: for the route, its stream is over unstarted.
+            request.relay.onFinish?.({ reason: 'browser_closed', events: 0, bytes: 0 })
+          },
         })
         return true
       },

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp, type AppOptions } from '../app.ts'
 import { loadConfig } from '../config/load-config.ts'
 import type { Env } from '../config/from-environment.ts'
@@ -55,6 +56,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }))
 
   const direct = createNodeDirectTalk()
+  const trustedProxies = Number(env.TRUST_PROXY || 0)
+  if (!Number.isInteger(trustedProxies) || trustedProxies < 0 || trustedProxies > 10) {
+    throw new Error(
+      `TRUST_PROXY must be the number of proxies in front (0-10), not ${env.TRUST_PROXY}`,
+    )
+  }
   const app = createApp({
     config,
     themes,
@@ -65,6 +72,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(options.dev ? { dev: true } : {}),
     directTalk: direct.talk,
     requestLog: (entry) => log(JSON.stringify(entry)),
+    remoteAddress: (c) => getConnInfo(c).remote.address,
+    trustedProxies,
   })
   const hostname = env.HOST ?? '127.0.0.1'
   const port = Number(env.PORT ?? 8787)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_FRAME_ANCESTORS, DEFAULT_RATE_LIMIT } from '../config/validate-security.ts'
 import type { EndpointConfig } from '../config/types.ts'
 import type { ThemePack } from '../themes/manifest.ts'
 import { renderPage } from './render-page.ts'
@@ -38,6 +39,8 @@ function endpoint(overrides: Partial<EndpointConfig> = {}): EndpointConfig {
     locale: undefined,
     scheme: 'auto',
     dify: { kind: 'demo' },
+    frameAncestors: DEFAULT_FRAME_ANCESTORS,
+    rateLimit: DEFAULT_RATE_LIMIT,
     ...overrides,
   }
 }

@@ -44,6 +44,9 @@ export function talkHandler(options: TalkOptions) {
       auto_generate_name: true,
     }
     let taskId: string | undefined
+    // Held from when the stream starts until the relay finishes (costly-route-limits.ts).
+    let releaseStreamSlot: (() => void) | undefined
+    const keepStreamSlot = () => (releaseStreamSlot = c.get('streamSlot')?.keepUntilStreamEnds())
     const relay: RelayOptions = {
       ...options.relay,
       idleTimeoutMs: config.upstreamIdleTimeoutMs ?? options.relay.idleTimeoutMs,
@@ -52,6 +55,7 @@ export function talkHandler(options: TalkOptions) {
         taskId = id
       },
       onFinish({ reason }) {
+        releaseStreamSlot?.()
         if (reason !== 'browser_closed' || !taskId) return
         void stopDifyTask(dify, taskId, user)
           .then((response) => response.body?.cancel())
@@ -80,7 +84,10 @@ export function talkHandler(options: TalkOptions) {
         .catch((error: unknown) => {
           throw forgotten(error)
         })
-      if (direct) return new Response(null, { status: 200, headers: STREAM_HEADERS })
+      if (direct) {
+        keepStreamSlot()
+        return new Response(null, { status: 200, headers: STREAM_HEADERS })
+      }
     }
 
     const upstream = await dify.request('POST', '/chat-messages', {
@@ -88,6 +95,7 @@ export function talkHandler(options: TalkOptions) {
       signal: c.req.raw.signal,
     })
     if (!upstream.ok || !upstream.body) throw forgotten(await readUpstreamError(upstream))
+    keepStreamSlot()
     return new Response(relayDifyStream(upstream.body, relay), {
       status: 200,
       headers: STREAM_HEADERS,

@@ -15,6 +15,8 @@ export const NETWORK_ERROR: ChatError = {
 
 const KEY_BY_CODE: Readonly<Record<string, MessageKey>> = {
   network_error: 'error.network',
+  rate_limited: 'error.slowDown',
+  too_many_streams: 'error.tooManyStreams',
   too_many_requests: 'error.rateLimited',
   rate_limit_error: 'error.rateLimited',
   provider_quota_exceeded: 'error.quota',

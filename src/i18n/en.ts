@@ -47,6 +47,10 @@ export const en = {
   'error.dismiss': 'Dismiss',
   'error.network': 'Could not reach the chat server. Check your connection and try again.',
   'error.rateLimited': 'Too many messages right now. Please wait a moment and try again.',
+  'error.slowDown':
+    "You're sending messages faster than this chat allows. Please wait a minute, then try again.",
+  'error.tooManyStreams':
+    'Another answer is still being written. Wait for it to finish, then try again.',
   'error.unavailable': 'The assistant is unavailable right now. Please try again in a moment.',
   'error.timeout': 'The assistant stopped answering. Please try again.',
   'error.brokenStream': 'The answer was cut off. Please try again.',

@@ -49,6 +49,9 @@ export const ja: Dictionary = {
   'error.dismiss': '閉じる',
   'error.network': 'チャットサーバーに接続できません。接続を確認して、もう一度お試しください。',
   'error.rateLimited': 'ただいまメッセージが集中しています。少し待ってからもう一度お試しください。',
+  'error.slowDown':
+    'このチャットで送れる速さを超えています。1分ほど待ってから、もう一度お試しください。',
+  'error.tooManyStreams': 'まだ別の回答を作成中です。終わってから、もう一度お試しください。',
   'error.unavailable': 'ただいまアシスタントを利用できません。しばらくしてからお試しください。',
   'error.timeout': 'アシスタントの応答が止まりました。もう一度お試しください。',
   'error.brokenStream': '回答が途中で途切れました。もう一度お試しください。',

@@ -48,6 +48,9 @@ export const ko: Dictionary = {
   'error.dismiss': '닫기',
   'error.network': '채팅 서버에 연결할 수 없어요. 연결을 확인하고 다시 시도해 주세요.',
   'error.rateLimited': '지금은 메시지가 너무 많아요. 잠시 후 다시 시도해 주세요.',
+  'error.slowDown':
+    '이 채팅에서 허용하는 속도보다 빠르게 보내고 있어요. 1분쯤 기다린 뒤 다시 시도해 주세요.',
+  'error.tooManyStreams': '아직 다른 답변을 작성 중이에요. 끝난 뒤 다시 시도해 주세요.',
   'error.unavailable': '지금은 어시스턴트를 사용할 수 없어요. 잠시 후 다시 시도해 주세요.',
   'error.timeout': '어시스턴트가 응답을 멈췄어요. 다시 시도해 주세요.',
   'error.brokenStream': '답변이 중간에 끊겼어요. 다시 시도해 주세요.',

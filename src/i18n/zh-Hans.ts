@@ -48,6 +48,8 @@ export const zhHans: Dictionary = {
   'error.dismiss': '关闭',
   'error.network': '无法连接到聊天服务器。请检查网络后重试。',
   'error.rateLimited': '当前消息过多，请稍后再试。',
+  'error.slowDown': '你发送消息的速度超过了此聊天的限制。请等一分钟后再试。',
+  'error.tooManyStreams': '另一个回答仍在生成中。请等它完成后再试。',
   'error.unavailable': '助手暂时不可用，请稍后再试。',
   'error.timeout': '助手停止了响应，请重试。',
   'error.brokenStream': '回答被中断了，请重试。',

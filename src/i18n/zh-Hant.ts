@@ -48,6 +48,8 @@ export const zhHant: Dictionary = {
   'error.dismiss': '關閉',
   'error.network': '無法連線到聊天伺服器。請檢查網路後再試一次。',
   'error.rateLimited': '目前訊息過多，請稍後再試。',
+  'error.slowDown': '你傳送訊息的速度超過了此聊天的限制。請等一分鐘後再試。',
+  'error.tooManyStreams': '另一個回答仍在產生中。請等它完成後再試。',
   'error.unavailable': '助理暫時無法使用，請稍後再試。',
   'error.timeout': '助理停止回應了，請再試一次。',
   'error.brokenStream': '回答中斷了，請再試一次。',

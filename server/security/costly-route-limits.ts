@@ -1,0 +1,88 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { errorResponse, HttpError } from '../errors.ts'
+import { addressBucket, clientAddress } from './client-address.ts'
+import { createRateLimiter } from './rate-limiter.ts'
+import { createStreamSlots } from './stream-slots.ts'
+
+export interface CostlyRouteLimitOptions {
+  /** The socket's peer address; runtime-specific, so the entry file provides it. */
+  remoteAddress: (c: Context<AppEnv>) => string | undefined
+  /** Proxies in front whose `X-Forwarded-For` entry to believe (TRUST_PROXY); 0 believes none. */
+  trustedProxies: number
+}
+
+/**
+ * The limits of the routes that cost the operator money (every call reaches the LLM or a
+ * speech model): a request budget per visitor and per client IP for each route of each
+ * endpoint (`rateLimit` in the config), and a cap on one visitor's answers streaming at once.
+ * Both answer 429 with a code the client shows as its own message.
+ */
+export function createCostlyRouteLimits(options: CostlyRouteLimitOptions) {
+  // Two stores, so a flood of fresh visitor ids can't push the per-IP counts out.
+  const visitors = createRateLimiter()
+  const addresses = createRateLimiter()
+  const streams = createStreamSlots()
+
+  return {
+    /** Counts the request against the visitor's and the IP's budgets for `route`. */
+    rateLimit(route: string): MiddlewareHandler<AppEnv> {
+      return async (c, next) => {
+        const { id, rateLimit } = c.get('endpoint').config
+        const address = clientAddress(
+          options.remoteAddress(c),
+          c.req.header('x-forwarded-for'),
+          options.trustedProxies,
+        )
+        const wait =
+          addresses.take(`${id} ${route} ${addressBucket(address)}`, rateLimit.perIpPerMinute) ||
+          visitors.take(`${route} ${c.get('visitor').user}`, rateLimit.perVisitorPerMinute)
+        if (wait > 0) {
+          return errorResponse(
+            new HttpError(429, 'rate_limited', `Too many requests; try again in ${wait} s.`),
+            { 'Retry-After': String(wait) },
+          )
+        }
+        await next()
+      }
+    },
+
+    /**
+     * Holds one of the visitor's stream slots for the request. The talk route calls
+     * `c.get('streamSlot')?.keepUntilStreamEnds()` when it starts a stream and releases the slot
+     * when the relay finishes (complete, broken, or the browser gone); otherwise the slot is
+     * freed as soon as the request is answered.
+     */
+    streamSlot(): MiddlewareHandler<AppEnv> {
+      return async (c, next) => {
+        const { user } = c.get('visitor')
+        const max = c.get('endpoint').config.rateLimit.streamsPerVisitor
+        const release = streams.open(user, max)
+        if (!release) {
+          return errorResponse(
+            new HttpError(
+              429,
+              'too_many_streams',
+              `At most ${max} answers can be written at once; wait for one to finish.`,
+            ),
+          )
+        }
+        let kept = false
+        c.set('streamSlot', {
+          keepUntilStreamEnds() {
+            kept = true
+            return release
+          },
+        })
+        try {
+          await next()
+        } finally {
+          if (!kept) release()
+        }
+      }
+    },
+
+    /** Slots `user` holds now, for tests. */
+    openStreams: (user: string) => streams.count(user),
+  }
+}
