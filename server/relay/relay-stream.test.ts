@@ -489,8 +489,8 @@ describe('relayDifyStream: a broken, stalled or runaway upstream', () => {
     expect(events.map((event) => event.code)).toEqual(['upstream_record_too_large'])
   })
 
-  // The limit is checked only on what eventsource-parser still buffers after a chunk, so a record
-  // over the limit that arrives whole in one chunk is relayed: the outcome depends on chunking.
+  // A limit checked only on what a parser still buffers after a chunk would let a record over it
+  // through when it arrives whole in one chunk: the outcome must not depend on chunking.
   it('refuses a record over maxRecordBytes even when it arrives in a single chunk', async () => {
     const huge = bytesOf(`data: {"event":"message","answer":"${'x'.repeat(3_000)}"}\n\n`)
     const { events } = await relay([huge], { maxRecordBytes: 1_500 })

@@ -56,3 +56,30 @@ describe('readTalkStream', () => {
     expect(events).toEqual([{ event: 'message_end', id: 'm' }])
   })
 })
+
+describe('readTalkStream: SSE framing', () => {
+  const texts = (...chunks: string[]) => chunks.map((chunk) => new TextEncoder().encode(chunk))
+
+  it('takes CRLF and CR line ends, a CRLF split between chunks included', async () => {
+    const crlf = 'data: {"event":"message","id":"m","answer":"a"}\r\n\r\n'
+    const cr = 'data: {"event":"message_end","id":"m"}\r\r'
+    const whole = await collect(texts(crlf + cr))
+    expect(whole).toEqual([
+      { event: 'message', id: 'm', answer: 'a' },
+      { event: 'message_end', id: 'm' },
+    ])
+    for (let cut = 1; cut < crlf.length + cr.length; cut++) {
+      const text = crlf + cr
+      expect(await collect(texts(text.slice(0, cut), text.slice(cut)))).toEqual(whole)
+    }
+  })
+
+  it('joins data lines of one record, ignores other fields and comments', async () => {
+    const events = await collect(
+      texts(
+        ': hello\nevent: message\nid: 7\nretry: 10\ndata: {"event":"message",\ndata:"id":"m"}\n\n',
+      ),
+    )
+    expect(events).toEqual([{ event: 'message', id: 'm' }])
+  })
+})

@@ -1,4 +1,3 @@
-import { createParser } from 'eventsource-parser'
 import type { DifyStreamEvent } from '../wire/dify.ts'
 
 /**
@@ -11,27 +10,61 @@ export async function readTalkStream(
   onEvent: (event: DifyStreamEvent) => void,
 ): Promise<void> {
   const decoder = new TextDecoder()
-  const parser = createParser({
-    onEvent({ data }) {
-      let event: unknown
-      try {
-        event = JSON.parse(data)
-      } catch {
-        return
-      }
-      if (event && typeof event === 'object') onEvent(normalize(event as Record<string, unknown>))
-    },
+  const records = createSseDataReader((data) => {
+    let event: unknown
+    try {
+      event = JSON.parse(data)
+    } catch {
+      return
+    }
+    if (event && typeof event === 'object') onEvent(normalize(event as Record<string, unknown>))
   })
   const reader = body.getReader()
   try {
     for (;;) {
       const { done, value } = await reader.read()
       if (done) break
-      parser.feed(decoder.decode(value, { stream: true }))
+      records.feed(decoder.decode(value, { stream: true }))
     }
-    parser.feed(decoder.decode() + '\n\n')
+    records.feed(decoder.decode() + '\n\n')
   } finally {
     reader.releaseLock()
+  }
+}
+
+const LINE_END = /\r\n|\r|\n/
+
+/**
+ * The `data` of each SSE record (WHATWG event-stream parsing, reduced to the one field the relay
+ * sends): lines end in LF, CRLF or CR, a blank line ends a record, `:` lines are comments. The
+ * relay writes only `data:` records and comments, so a full SSE parser would be first-load
+ * weight for nothing.
+ */
+function createSseDataReader(onData: (data: string) => void) {
+  let pending = ''
+  let afterCr = false
+  let data: string[] = []
+  const readLine = (line: string) => {
+    if (line === '') {
+      if (data.length > 0) onData(data.join('\n'))
+      data = []
+      return
+    }
+    const colon = line.indexOf(':')
+    if (colon === 0 || (colon < 0 ? line : line.slice(0, colon)) !== 'data') return
+    const value = colon < 0 ? '' : line.slice(colon + 1)
+    data.push(value.startsWith(' ') ? value.slice(1) : value)
+  }
+  return {
+    feed(text: string) {
+      if (text === '') return
+      // A CRLF split between two pieces is one line end, not two.
+      if (afterCr && text.startsWith('\n')) text = text.slice(1)
+      afterCr = text.endsWith('\r')
+      const lines = (pending + text).split(LINE_END)
+      pending = lines.pop() ?? ''
+      for (const line of lines) readLine(line)
+    },
   }
 }
 

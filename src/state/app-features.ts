@@ -1,5 +1,6 @@
 import { batch, computed, signal } from '@preact/signals'
 import type { AppApi } from '../api/app-api.ts'
+import type { UploadRules } from './attachments-rules.ts'
 import type { AppParameters } from './app-parameters.ts'
 import type { ChatMessage } from './chat-message.ts'
 import { createFeedback } from './feedback.ts'
@@ -49,18 +50,18 @@ export function createAppFeatures(options: AppFeaturesOptions) {
   let loading: Promise<void> | undefined
   const load = () =>
     (loading ??= Promise.all([api.parameters(), import('./app-setup.ts')]).then(
-      ([raw, setup]) => {
-        const parsed = setup.parseAppParameters(raw)
+      async ([raw, setup]) => {
+        const fileInputs = setup.hasFileInputs(raw)
+          ? await import('./file-input-uploads.ts')
+          : undefined
+        const parsed = setup.parseAppParameters(raw, fileInputs?.parseUploadRules)
         const state = setup.createInputsState({
           storage: setup.createInputsStorage(options.endpointId, options.storage),
           search: options.search,
-          createUploads: (rules) => {
-            const uploads = setup.createAttachments({
-              api: setup.createMediaApi(options.endpointId),
-            })
-            uploads.rules.value = rules
-            return uploads
-          },
+          ...(fileInputs && {
+            createUploads: (rules: UploadRules) =>
+              fileInputs.createFileInputUploads(options.endpointId, rules),
+          }),
         })
         if (view) state.attach(view)
         state.setFields(parsed.fields, parsed.fileFields)

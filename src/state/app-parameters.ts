@@ -1,4 +1,10 @@
-import { parseInputForm, type FileField, type InputField, type InputValues } from './inputs.ts'
+import {
+  parseInputForm,
+  type FileField,
+  type InputField,
+  type InputValues,
+  type ParseUploadRules,
+} from './inputs.ts'
 
 /** What the client uses of `GET /parameters` (dify-api.md §3.10), read defensively. */
 export interface AppParameters {
@@ -9,9 +15,10 @@ export interface AppParameters {
   fileFields: FileField[]
 }
 
-export function parseAppParameters(raw: unknown): AppParameters {
+/** `parseRules` is needed only when the form has file inputs (hasFileInputs). */
+export function parseAppParameters(raw: unknown, parseRules?: ParseUploadRules): AppParameters {
   const params = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>
-  const { fields, files } = parseInputForm(params.user_input_form, params)
+  const { fields, files } = parseInputForm(params.user_input_form, params, parseRules)
   const after = params.suggested_questions_after_answer
   return {
     openingStatement:
@@ -46,4 +53,16 @@ export function fillPlaceholders(
     const field = fields.find((candidate) => candidate.variable === name)
     return field ? `{{${field.label}}}` : match
   })
+}
+
+/** Whether the form of `GET /parameters` has a `file` or `file-list` input. */
+export function hasFileInputs(raw: unknown): boolean {
+  const form = (raw as { user_input_form?: unknown } | null)?.user_input_form
+  return (
+    Array.isArray(form) &&
+    form.some(
+      (item: unknown) =>
+        typeof item === 'object' && item !== null && ('file' in item || 'file-list' in item),
+    )
+  )
 }

@@ -2,8 +2,6 @@
  * The logic behind the app's parameters (parsing, the inputs form), loaded beside the
  * `/parameters` request it needs anyway, so it stays out of the first bundle.
  */
-export { fillPlaceholders, parseAppParameters } from './app-parameters.ts'
+export { fillPlaceholders, hasFileInputs, parseAppParameters } from './app-parameters.ts'
 export { createInputsState } from './inputs-state.ts'
 export { createInputsStorage } from './inputs-storage.ts'
-export { createAttachments } from './attachments.ts'
-export { createMediaApi } from '../api/media-api.ts'

@@ -1,5 +1,6 @@
-/** The kinds of file Dify tells apart (`/talk` `files[].type`, dify-api.md §3.12). */
-export type FileKind = 'image' | 'document' | 'audio' | 'video' | 'custom'
+import { isKind, type FileKind } from './file-kind.ts'
+
+export type { FileKind }
 
 /** Extensions Dify files under each kind (Dify web `FILE_EXTS`), lower case without the dot. */
 const EXTENSIONS: Readonly<Record<Exclude<FileKind, 'custom'>, readonly string[]>> = {
@@ -105,10 +106,6 @@ export function parseUploadRules(parameters: unknown): UploadRules | null {
     maxFiles: positive(image.number_limits, 3),
     maxBytes,
   }
-}
-
-export function isKind(value: string): value is FileKind {
-  return value === 'custom' || value in EXTENSIONS
 }
 
 function bareExtension(extension: string): string {

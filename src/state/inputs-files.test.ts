@@ -1,25 +1,35 @@
 import { signal } from '@preact/signals'
 import { describe, expect, it } from 'vitest'
 import type { UploadedFile } from '../api/media-api.ts'
+import { parseUploadRules } from './attachments-rules.ts'
 import { createAttachments } from './attachments.ts'
 import { parseInputForm } from './inputs.ts'
 import { createInputsState } from './inputs-state.ts'
 import { createInputsStorage } from './inputs-storage.ts'
 
-const { fields, files } = parseInputForm([
-  { 'text-input': { variable: 'name', label: 'Name', required: true } },
-  {
-    file: { variable: 'doc', label: 'Document', required: true, allowed_file_types: ['document'] },
-  },
-  {
-    'file-list': {
-      variable: 'imgs',
-      label: 'Images',
-      max_length: 2,
-      allowed_file_types: ['image'],
+const { fields, files } = parseInputForm(
+  [
+    { 'text-input': { variable: 'name', label: 'Name', required: true } },
+    {
+      file: {
+        variable: 'doc',
+        label: 'Document',
+        required: true,
+        allowed_file_types: ['document'],
+      },
     },
-  },
-])
+    {
+      'file-list': {
+        variable: 'imgs',
+        label: 'Images',
+        max_length: 2,
+        allowed_file_types: ['image'],
+      },
+    },
+  ],
+  {},
+  parseUploadRules,
+)
 
 function setup(conversationId: string | null = null) {
   const uploads: Array<{ file: File; resolve: (file: UploadedFile) => void }> = []

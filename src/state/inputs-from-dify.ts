@@ -1,4 +1,5 @@
-import { isKind, type InputFile } from './attachments-rules.ts'
+import type { InputFile } from './attachments-rules.ts'
+import { isKind } from './file-kind.ts'
 import type { FileField, InputField, InputValue } from './inputs.ts'
 
 type Json = Record<string, unknown>

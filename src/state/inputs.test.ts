@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parseUploadRules } from './attachments-rules.ts'
 import {
   defaultValues,
   parseInputForm,
@@ -47,7 +48,7 @@ const FORM = [
   { select: 'not a spec' },
 ]
 
-const { fields, files } = parseInputForm(FORM)
+const { fields, files } = parseInputForm(FORM, {}, parseUploadRules)
 const field = (variable: string) => fields.find((candidate) => candidate.variable === variable)!
 
 describe('parseInputForm', () => {
@@ -94,6 +95,7 @@ describe('parseInputForm', () => {
         },
       ],
       { system_parameters: { image_file_size_limit: 2 } },
+      parseUploadRules,
     ).files
     expect(doc).toMatchObject({ variable: 'doc', required: true, multiple: false })
     expect(doc?.rules).toMatchObject({ kinds: ['document'], maxFiles: 1 })
@@ -102,15 +104,19 @@ describe('parseInputForm', () => {
     expect(files.map((file) => file.variable)).toEqual(['doc', 'imgs'])
     // Only by link: nothing the visitor can upload.
     expect(
-      parseInputForm([
-        {
-          file: {
-            variable: 'l',
-            allowed_file_types: ['image'],
-            allowed_file_upload_methods: ['remote_url'],
+      parseInputForm(
+        [
+          {
+            file: {
+              variable: 'l',
+              allowed_file_types: ['image'],
+              allowed_file_upload_methods: ['remote_url'],
+            },
           },
-        },
-      ]).files[0]?.rules,
+        ],
+        {},
+        parseUploadRules,
+      ).files[0]?.rules,
     ).toBeNull()
   })
 

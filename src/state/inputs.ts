@@ -4,7 +4,7 @@
  * prefill, and the `inputs` object each turn sends.
  */
 
-import { parseUploadRules, type InputFile, type UploadRules } from './attachments-rules.ts'
+import type { InputFile, parseUploadRules, UploadRules } from './attachments-rules.ts'
 
 export type InputValue = string | boolean | readonly InputFile[]
 export type InputValues = Readonly<Record<string, InputValue>>
@@ -46,13 +46,18 @@ export type InputProblem =
 /** Dify's default `max_length` of a `file-list` variable. */
 const FILE_LIST_MAX = 5
 
+/** Reads upload rules (attachments-rules.ts); passed in, so a form without files doesn't load it. */
+export type ParseUploadRules = typeof parseUploadRules
+
 /**
- * Reads `user_input_form`; unknown types (json_object, external_data_tool, …) are skipped.
- * `parameters` (the whole `/parameters`) gives file inputs their size limits.
+ * Reads `user_input_form`; unknown types (json_object, external_data_tool, …) are skipped, and
+ * so are file inputs without `parseRules`. `parameters` (the whole `/parameters`) gives file
+ * inputs their size limits.
  */
 export function parseInputForm(
   raw: unknown,
   parameters: unknown = {},
+  parseRules?: ParseUploadRules,
 ): { fields: InputField[]; files: FileField[] } {
   const fields: InputField[] = []
   const files: FileField[] = []
@@ -72,8 +77,8 @@ export function parseInputForm(
     }
     const field = toField(type, spec, base)
     if (field) fields.push(field)
-    else if (type === 'file' || type === 'file-list')
-      files.push(toFileField(type, spec, base, parameters))
+    else if ((type === 'file' || type === 'file-list') && parseRules)
+      files.push(toFileField(type, spec, base, parameters, parseRules))
     else continue
     seen.add(variable)
   }
@@ -124,10 +129,11 @@ function toFileField(
   spec: Record<string, unknown>,
   base: FieldBase,
   parameters: unknown,
+  parseRules: ParseUploadRules,
 ): FileField {
   const multiple = type === 'file-list'
   const max = Number(spec.max_length)
-  const rules = parseUploadRules({
+  const rules = parseRules({
     system_parameters: isRecord(parameters) ? parameters.system_parameters : undefined,
     file_upload: {
       enabled: true,
