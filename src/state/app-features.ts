@@ -48,35 +48,39 @@ export function createAppFeatures(options: AppFeaturesOptions) {
   })
 
   let loading: Promise<void> | undefined
+  /** The parameters have loaded or failed: the form is what it will be. */
+  let settled = false
   const load = () =>
-    (loading ??= Promise.all([api.parameters(), import('./app-setup.ts')]).then(
-      async ([raw, setup]) => {
-        const fileInputs = setup.hasFileInputs(raw)
-          ? await import('./file-input-uploads.ts')
-          : undefined
-        const parsed = setup.parseAppParameters(raw, fileInputs?.parseUploadRules)
-        const state = setup.createInputsState({
-          storage: setup.createInputsStorage(options.endpointId, options.storage),
-          search: options.search,
-          ...(fileInputs && {
-            createUploads: (rules: UploadRules) =>
-              fileInputs.createFileInputUploads(options.endpointId, rules),
-          }),
-        })
-        if (view) state.attach(view)
-        state.setFields(parsed.fields, parsed.fileFields)
-        if (difyInputs) state.fromDify(difyInputs.conversationId, difyInputs.inputs)
-        fill = (template, { fields, values }) =>
-          setup.fillPlaceholders(template, fields.value, values.value)
-        batch(() => {
-          inputs.value = state
-          parameters.value = parsed
-        })
-      },
-      () => {
-        // No parameters, no extras: the plain chat still works.
-      },
-    ))
+    (loading ??= Promise.all([api.parameters(), import('./app-setup.ts')])
+      .then(
+        async ([raw, setup]) => {
+          const fileInputs = setup.hasFileInputs(raw)
+            ? await import('./file-input-uploads.ts')
+            : undefined
+          const parsed = setup.parseAppParameters(raw, fileInputs?.parseUploadRules)
+          const state = setup.createInputsState({
+            storage: setup.createInputsStorage(options.endpointId, options.storage),
+            search: options.search,
+            ...(fileInputs && {
+              createUploads: (rules: UploadRules) =>
+                fileInputs.createFileInputUploads(options.endpointId, rules),
+            }),
+          })
+          if (view) state.attach(view)
+          state.setFields(parsed.fields, parsed.fileFields)
+          if (difyInputs) state.fromDify(difyInputs.conversationId, difyInputs.inputs)
+          fill = (template, { fields, values }) =>
+            setup.fillPlaceholders(template, fields.value, values.value)
+          batch(() => {
+            inputs.value = state
+            parameters.value = parsed
+          })
+        },
+        () => {
+          // No parameters, no extras: the plain chat still works.
+        },
+      )
+      .finally(() => (settled = true)))
 
   /** After a finished answer: fetch its follow-up questions when the app offers them. */
   const afterAnswer = (message: ChatMessage) => {
@@ -98,7 +102,11 @@ export function createAppFeatures(options: AppFeaturesOptions) {
     /** For the chat store: the next turn's `inputs`. */
     inputsForTurn: () => inputs.peek()?.forTurn() ?? {},
     /** For the chat store: whether a turn may go (false shows the form's problems). */
-    checkInputs: () => inputs.peek()?.check() ?? true,
+    checkInputs: (): boolean | Promise<boolean> => {
+      const state = inputs.peek()
+      if (state || settled) return state?.check() ?? true
+      return load().then(() => inputs.peek()?.check() ?? true)
+    },
     toggleFeedback: feedback.toggle,
     /** For the history: the inputs Dify keeps for a conversation (dify-api.md §3.3 `inputs`). */
     conversationInputs: (conversationId: string, raw: unknown) => {

@@ -48,6 +48,25 @@ function setup(talk: TalkStub, options: Partial<ChatStoreOptions> = {}) {
 }
 
 describe('chat store: inputs, regenerate and the after-answer hook', () => {
+  it('a message sent while the form loads waits for it, then goes with its inputs, once', async () => {
+    let formLoaded!: () => void
+    const loading = new Promise<void>((resolve) => (formLoaded = resolve))
+    let inputs: Record<string, unknown> = {}
+    const { store, requests } = setup(async () => sse(answer('m1', 'Hi')), {
+      checkInputs: () => loading.then(() => true),
+      getInputs: () => inputs,
+    })
+    const first = store.send('hello')
+    const second = store.send('hello again')
+    expect(requests).toHaveLength(0)
+    inputs = { name: 'Ann' }
+    formLoaded()
+    await Promise.all([first, second])
+    expect(requests.map((request) => [request.query, request.inputs])).toEqual([
+      ['hello', { name: 'Ann' }],
+    ])
+  })
+
   it('sends nothing and keeps the draft while the inputs are not ready', async () => {
     let ready = false
     const { store, requests } = setup(async () => sse(answer('m1', 'Hi')), {

@@ -28,8 +28,11 @@ export interface ChatStoreOptions {
   restoreFiles?: (files: Array<Record<string, unknown>>) => void
   /** Sees every stream event of a turn, e.g. to play `tts_message` audio. */
   onStreamEvent?: (message: ChatMessage, event: DifyStreamEvent) => void
-  /** Whether the inputs may go; false sends nothing and keeps the draft (the form says why). */
-  checkInputs?: () => boolean
+  /**
+   * Whether the inputs may go; false sends nothing and keeps the draft (the form says why). A
+   * promise while the form is still loading, so a quick first message waits for its inputs.
+   */
+  checkInputs?: () => boolean | Promise<boolean>
   /** After each answer that finished normally (e.g. to fetch its follow-up questions). */
   onAnswer?: (answer: ChatMessage) => void
 }
@@ -188,9 +191,21 @@ export function createChatStore(options: ChatStoreOptions) {
     await readTalkStream(response.body, (event) => handleEvent(active, event))
   }
 
+  let waitingForInputs = false
+  /** Synchronous once the form has loaded, so a turn shows at once; else one send waits for it. */
+  const inputsMayGo = (): boolean | Promise<boolean> => {
+    if (waitingForInputs) return false
+    const allowed = checkInputs()
+    if (typeof allowed === 'boolean') return allowed
+    waitingForInputs = true
+    return allowed.finally(() => (waitingForInputs = false))
+  }
+
   const send = async (text: string = draft.value) => {
     const query = text.trim()
-    if (!query || turn || !checkInputs()) return
+    if (!query || turn) return
+    const allowed = inputsMayGo()
+    if (allowed !== true && !(await allowed)) return
     const user = createMessage('user', query, 'done', now())
     await answer(query, undefined, user, (bot) => [
       ...messages.value.filter((message) => message.status.value !== 'failed'),
@@ -203,7 +218,9 @@ export function createChatStore(options: ChatStoreOptions) {
   const regenerate = async () => {
     const query = regenerableQuery.value
     const last = messages.value.at(-1)
-    if (!query || !last || turn || !checkInputs()) return
+    if (!query || !last || turn) return
+    const allowed = inputsMayGo()
+    if (allowed !== true && !(await allowed)) return
     await answer(query, last, undefined, (bot) => [...messages.value.slice(0, -1), bot])
   }
 
