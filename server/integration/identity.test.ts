@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createVisitorSigner } from '../visitor/visitor-signer.ts'
-import { readEvents, startTestStack, type TestStack } from './test-stack.ts'
+import { answerOf, readEvents, startTestStack, type TestStack } from './test-stack.ts'
 
 /** The stack's SESSION_SECRET: lets a test sign what an attacker who knew it could (but can't). */
 const signer = createVisitorSigner('integration-test-secret-123')
@@ -93,5 +93,36 @@ describe("no cookie trick reaches another visitor's conversations", () => {
     const { ids, issued } = await conversationsOf(ann.cookie, 'chat')
     expect(issued).toBeUndefined()
     expect(ids).toEqual([ann.conversationId])
+  })
+})
+
+describe("no visitor can stop another visitor's answer", () => {
+  it("Bob's stop with Ann's task id leaves Ann's answer running to its end", async () => {
+    for (const visitor of ['stop-ann', 'stop-bob'])
+      await (await stack.visit(visitor, '/chat/')).text()
+    const response = await stack.talk('stop-ann', {
+      query: '[[slow=15]] [[echo]] a long story about my garden',
+    })
+    const reader = response.body!.getReader()
+    const decoder = new TextDecoder()
+    let text = decoder.decode((await reader.read()).value, { stream: true })
+    const taskId = JSON.parse(text.split('\n\n')[0]!.slice('data: '.length)).task_id as string
+
+    const stop = await stack.api('stop-bob', 'chat', 'POST', `chat-messages/${taskId}/stop`, {})
+    expect(stop.status).toBe(200)
+    // Dify is asked with Bob's user, so it ignores the stop (dify-api.md §3.2).
+    expect(stack.upstream.fake.stops.filter((entry) => entry.taskId === taskId)).toEqual([
+      { taskId, user: stack.difyUserOf('stop-bob') },
+    ])
+
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      text += decoder.decode(read.value, { stream: true })
+    }
+    const events = text
+      .split('\n\n')
+      .filter((record) => record.startsWith('data: '))
+      .map((record) => JSON.parse(record.slice('data: '.length)) as Record<string, unknown>)
+    expect(events.at(-1)?.event).toBe('message_end')
+    expect(answerOf(events)).toBe('a long story about my garden')
   })
 })
