@@ -134,5 +134,7 @@ export function problemText(problem: AttachmentProblem, t: Translate): string {
       return t('attachments.tooMany', { max: String(problem.max) })
     case 'upload':
       return t('attachments.uploadFailed', { name: problem.name })
+    case 'slowDown':
+      return t('attachments.slowDown', { name: problem.name })
   }
 }

@@ -116,6 +116,8 @@ export const en = {
   'attachments.tooBig': '“{name}” is too big. Files can be up to {max} MB.',
   'attachments.tooMany': 'You can attach up to {max} files.',
   'attachments.uploadFailed': '“{name}” could not be uploaded. Please try again.',
+  'attachments.slowDown':
+    'Too many uploads in a short time. Wait a moment, then add “{name}” again.',
   'voice.start': 'Speak your message',
   'voice.stop': 'Stop recording',
   'voice.recording': 'Recording… Press the microphone again to stop.',

@@ -119,6 +119,8 @@ export const ja: Dictionary = {
   'attachments.tooBig': '「{name}」は大きすぎます。ファイルは{max} MBまでです。',
   'attachments.tooMany': '添付できるファイルは{max}件までです。',
   'attachments.uploadFailed': '「{name}」をアップロードできませんでした。もう一度お試しください。',
+  'attachments.slowDown':
+    '短時間にアップロードが多すぎます。少し待ってから「{name}」をもう一度追加してください。',
   'voice.start': '音声で入力',
   'voice.stop': '録音を停止',
   'voice.recording': '録音中… もう一度マイクを押すと停止します。',

@@ -116,6 +116,8 @@ export const ko: Dictionary = {
   'attachments.tooBig': '“{name}”이(가) 너무 커요. 파일은 {max}MB까지 올릴 수 있어요.',
   'attachments.tooMany': '파일은 {max}개까지 첨부할 수 있어요.',
   'attachments.uploadFailed': '“{name}”을(를) 올리지 못했어요. 다시 시도해 주세요.',
+  'attachments.slowDown':
+    '짧은 시간에 너무 많이 올렸어요. 잠시 후 “{name}”을(를) 다시 추가해 주세요.',
   'voice.start': '음성으로 입력',
   'voice.stop': '녹음 중지',
   'voice.recording': '녹음 중… 마이크를 다시 누르면 멈춰요.',

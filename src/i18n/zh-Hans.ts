@@ -113,6 +113,7 @@ export const zhHans: Dictionary = {
   'attachments.tooBig': '“{name}”太大了。文件最大 {max} MB。',
   'attachments.tooMany': '最多可添加 {max} 个文件。',
   'attachments.uploadFailed': '“{name}”上传失败，请重试。',
+  'attachments.slowDown': '短时间内上传过多，请稍等片刻再重新添加“{name}”。',
   'voice.start': '语音输入',
   'voice.stop': '停止录音',
   'voice.recording': '正在录音… 再按一次麦克风即可停止。',

@@ -113,6 +113,7 @@ export const zhHant: Dictionary = {
   'attachments.tooBig': '「{name}」太大了。檔案上限為 {max} MB。',
   'attachments.tooMany': '最多可附加 {max} 個檔案。',
   'attachments.uploadFailed': '「{name}」上傳失敗，請再試一次。',
+  'attachments.slowDown': '短時間內上傳過多，請稍候再重新加入「{name}」。',
   'voice.start': '語音輸入',
   'voice.stop': '停止錄音',
   'voice.recording': '錄音中… 再按一次麥克風即可停止。',

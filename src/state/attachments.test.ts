@@ -89,6 +89,14 @@ describe('attachments', () => {
     expect(attachments.items.value.map((item) => item.name)).toEqual(['b.png', 'a.png'])
   })
 
+  it('an upload over the rate limit says to slow down, not that it failed', async () => {
+    const { attachments, pending } = setup()
+    attachments.add([file('a.png')])
+    pending[0]!.reject({ code: 'rate_limited', status: 429, message: 'Too many requests' })
+    await settle()
+    expect(attachments.problem.value).toEqual({ problem: 'slowDown', name: 'a.png' })
+  })
+
   it('does nothing for an app without uploads', () => {
     const upload = vi.fn()
     const attachments = createAttachments({ api: { upload } })

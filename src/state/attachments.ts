@@ -30,7 +30,8 @@ export interface Attachment {
 }
 
 /** A problem to tell the visitor, in i18n terms. */
-export type AttachmentProblem = FileProblem | { problem: 'upload'; name: string }
+export type AttachmentProblem =
+  FileProblem | { problem: 'upload'; name: string } | { problem: 'slowDown'; name: string }
 
 /** A `/talk` `files` entry (README route table, dify-api.md §3.12). */
 export type TalkFile = Record<string, unknown>
@@ -208,5 +209,7 @@ function uploadProblem(
   }
   if (error.status === 415 || error.code === 'unsupported_file_type')
     return { problem: 'type', name }
+  // chatskins' per-visitor and per-IP limit (server/security/costly-route-limits.ts).
+  if (error.code === 'rate_limited') return { problem: 'slowDown', name }
   return { problem: 'upload', name }
 }
