@@ -140,6 +140,7 @@ test.describe('the inputs form', () => {
       'checkbox',
       'file',
       'file',
+      'link',
     ])
 
     const name = page.getByRole('textbox', { name: 'Your name' })
@@ -190,6 +191,7 @@ test.describe('the inputs form', () => {
       'VIPYes',
       'DocumentNot set',
       'ImagesNot set',
+      'ReferenceNot set',
     ])
     await expect(summary.locator('input, select, textarea')).toHaveCount(0)
 

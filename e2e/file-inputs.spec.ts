@@ -4,8 +4,8 @@ import { chatPage, expectNoHorizontalScroll, failOnScriptActivity } from './chat
 /**
  * `file` / `file-list` inputs, the visitor's files coming back from history, and inputs of a
  * conversation opened in another browser, against the fake's `app-full` (a `doc` file input for
- * .pdf documents, an `imgs` file-list of up to 5 images; its file URLs are relative, as from a
- * Dify without FILES_URL).
+ * .pdf documents, an `imgs` file-list of up to 5 images, a `ref` document Dify takes only as a
+ * link; its file URLs are relative, as from a Dify without FILES_URL).
  */
 
 const part = (page: Page, name: string) => page.locator(`[data-part="${name}"]`)
@@ -140,4 +140,27 @@ test('a conversation opened in another browser takes its inputs from Dify', asyn
   await expect(await chatPage(other).waitForAnswer(2)).toContainText('encore')
   await first.close()
   await second.close()
+})
+
+test('a file input Dify takes only as a link asks for an http(s) address and sends it', async ({
+  page,
+}) => {
+  failOnScriptActivity(page)
+  const chat = chatPage(page)
+  await page.goto('/full/?name=Zoe')
+  const link = page.getByRole('textbox', { name: 'Reference' })
+  await link.fill('javascript:alert(1)')
+  await expect(part(page, 'inputs-form')).toContainText('starting with http:// or https://')
+  await link.fill('https://example.com/spec.pdf')
+  await expect(part(page, 'inputs-form').locator('[data-part=inputs-error]')).toHaveCount(0)
+  const talk = page.waitForRequest((request) => request.url().endsWith('/talk'))
+  await chat.send('[[echo]] read it')
+  expect(((await talk).postDataJSON() as { inputs: Record<string, unknown> }).inputs.ref).toEqual({
+    type: 'document',
+    transfer_method: 'remote_url',
+    url: 'https://example.com/spec.pdf',
+  })
+  await expect(await chat.waitForAnswer(1)).toContainText('read it')
+  await part(page, 'inputs-summary').locator('summary').click()
+  await expect(part(page, 'inputs-values')).toContainText('https://example.com/spec.pdf')
 })

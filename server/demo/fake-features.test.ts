@@ -47,6 +47,7 @@ describe('fake Dify: app-full and app-tts parameters (dify-api.md §3.10)', () =
       'checkbox',
       'file',
       'file-list',
+      'file',
       'json_object',
       'external_data_tool',
     ])

@@ -18,6 +18,7 @@ describe('validateInputs against the §3.10 sample form', () => {
         vip: false,
         doc: null,
         imgs: null,
+        ref: null,
         cfg: null,
       },
     })

@@ -71,6 +71,17 @@ export const FULL_INPUT_FORM = [
       allowed_file_upload_methods: ['local_file'],
     },
   },
+  {
+    file: {
+      variable: 'ref',
+      label: 'Reference',
+      type: 'file',
+      required: false,
+      allowed_file_types: ['document'],
+      allowed_file_extensions: [],
+      allowed_file_upload_methods: ['remote_url'],
+    },
+  },
   { json_object: { variable: 'cfg', label: 'Config', type: 'json_object', required: false } },
   {
     external_data_tool: { variable: 'ext', label: 'Ext', type: 'api', enabled: true, config: {} },

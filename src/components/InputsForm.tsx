@@ -4,6 +4,7 @@ import type { FileField, InputField, InputProblem, InputValue } from '../state/i
 import type { InputsState } from '../state/inputs-state.ts'
 import { useApp } from './app-context.ts'
 import { InputsFileField } from './InputsFileField.tsx'
+import { InputsLinkField } from './InputsLinkField.tsx'
 
 const PROBLEM_KEY: Record<InputProblem['code'], MessageKey> = {
   required: 'inputs.required',
@@ -11,6 +12,8 @@ const PROBLEM_KEY: Record<InputProblem['code'], MessageKey> = {
   notAnOption: 'inputs.notAnOption',
   notANumber: 'inputs.notANumber',
   uploading: 'inputs.uploading',
+  notALink: 'inputs.notALink',
+  tooManyLinks: 'inputs.tooManyLinks',
 }
 
 /** The form, checked as the visitor types; refused sends focus its first problem. */
@@ -30,7 +33,7 @@ export function InputsForm({ inputs }: { inputs: InputsState }) {
 
   const fileFields = inputs.fileFields.value
   // Files only by link (no upload from the device) can't be given here; say so when required.
-  const unsupported = fileFields.filter((field) => !field.rules && field.required)
+  const unsupported = fileFields.filter((field) => !field.rules && !field.links && field.required)
   return (
     <form
       ref={formRef}
@@ -57,16 +60,21 @@ export function InputsForm({ inputs }: { inputs: InputsState }) {
           t={t}
         />
       ))}
-      {fileFields.map((field, index) => (
-        <InputsFileField
-          key={field.variable}
-          id={`chatskins-file-${index}`}
-          field={field}
-          inputs={inputs}
-          problem={inputs.problemFor(field.variable)}
-          problemKey={PROBLEM_KEY}
-        />
-      ))}
+      {fileFields.map((field, index) => {
+        const { links } = field
+        const props = {
+          key: field.variable,
+          id: `chatskins-file-${index}`,
+          inputs,
+          problem: inputs.problemFor(field.variable),
+          problemKey: PROBLEM_KEY,
+        }
+        return links ? (
+          <InputsLinkField {...props} field={{ ...field, links }} />
+        ) : (
+          <InputsFileField {...props} field={field} />
+        )
+      })}
       {unsupported.map((field) => (
         <p key={field.variable} data-part="inputs-note">
           {t('inputs.fileUnsupported', { label: field.label })}
@@ -180,10 +188,7 @@ function InputsField({ id, field, value, problem, onChange, t }: InputsFieldProp
       )}
       {problem && (
         <p data-part="inputs-error" id={`${id}-error`}>
-          {t(
-            PROBLEM_KEY[problem.code],
-            problem.code === 'tooLong' ? { max: String(problem.max) } : {},
-          )}
+          {t(PROBLEM_KEY[problem.code], 'max' in problem ? { max: String(problem.max) } : {})}
         </p>
       )}
     </div>

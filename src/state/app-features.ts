@@ -68,7 +68,7 @@ export function createAppFeatures(options: AppFeaturesOptions) {
           })
           if (view) state.attach(view)
           state.setFields(parsed.fields, parsed.fileFields)
-          if (difyInputs) state.fromDify(difyInputs.conversationId, difyInputs.inputs)
+          if (difyInputs) void state.fromDify(difyInputs.conversationId, difyInputs.inputs)
           fill = (template, { fields, values }) =>
             setup.fillPlaceholders(template, fields.value, values.value)
           batch(() => {
@@ -111,7 +111,7 @@ export function createAppFeatures(options: AppFeaturesOptions) {
     /** For the history: the inputs Dify keeps for a conversation (dify-api.md §3.3 `inputs`). */
     conversationInputs: (conversationId: string, raw: unknown) => {
       difyInputs = { conversationId, inputs: raw }
-      inputs.peek()?.fromDify(conversationId, raw)
+      void inputs.peek()?.fromDify(conversationId, raw)
     },
     /** Follows the chat store's conversation, so inputs lock and persist with it. */
     attach: (conversation: ConversationView) => {

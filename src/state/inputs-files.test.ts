@@ -127,12 +127,12 @@ describe('inputs of a conversation started elsewhere', () => {
     imgs: [{ type: 'image', transfer_method: 'remote_url', url: 'https://x/y.png' }],
   }
 
-  it("takes Dify's inputs, locks them, and sends them again on the next turn", () => {
+  it("takes Dify's inputs, locks them, and sends them again on the next turn", async () => {
     const { inputs, view, storage } = setup()
     inputs.set('name', 'Ann')
     view.conversationId.value = 'elsewhere'
     expect(inputs.values.value.name).toBe('')
-    inputs.fromDify('elsewhere', difyInputs)
+    await inputs.fromDify('elsewhere', difyInputs)
     expect(inputs.values.value).toMatchObject({ name: 'Bea', imgs: [] })
     expect(inputs.locked.value).toBe(true)
     expect(inputs.forTurn()).toEqual({
@@ -143,10 +143,10 @@ describe('inputs of a conversation started elsewhere', () => {
     expect(storage.read('elsewhere')).toMatchObject({ name: 'Bea' })
   })
 
-  it('ignores inputs of a conversation no longer shown', () => {
+  it('ignores inputs of a conversation no longer shown', async () => {
     const { inputs, view } = setup()
     view.conversationId.value = 'now'
-    inputs.fromDify('before', difyInputs)
+    await inputs.fromDify('before', difyInputs)
     expect(inputs.values.value.name).toBe('')
   })
 })

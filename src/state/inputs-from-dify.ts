@@ -8,7 +8,8 @@ type Json = Record<string, unknown>
  * A conversation's inputs as Dify stored them (`inputs` of a `/messages` item, dify-api.md §3.3)
  * as form values: what another browser, or this one before, started the conversation with.
  * Numbers become text as typed; files are Dify's file objects (`related_id` or `upload_file_id`,
- * `filename`); a remote-URL file can't be sent as an upload again and is left out.
+ * `filename`); a remote-URL file comes back as a link for a link-only variable and is left out
+ * of an upload one (it can't be sent as an upload again).
  */
 export function valuesFromDify(
   fields: readonly InputField[],
@@ -30,12 +31,23 @@ export function valuesFromDify(
   for (const field of fileFields) {
     const value = inputs[field.variable]
     const list = Array.isArray(value) ? value : value ? [value] : []
+    if (field.links) {
+      values[field.variable] = list.flatMap(linkOf).join('\n')
+      continue
+    }
     values[field.variable] = list.flatMap((file) => {
       const uploaded = toUploadedFile(file)
       return uploaded ? [uploaded] : []
     })
   }
   return values
+}
+
+/** A link file as Dify keeps it: `remote_url`, or `url` in older and request-shaped objects. */
+function linkOf(file: unknown): string[] {
+  if (!isRecord(file) || file.transfer_method !== 'remote_url') return []
+  const url = [file.remote_url, file.url].find((text) => typeof text === 'string' && text)
+  return typeof url === 'string' ? [url] : []
 }
 
 function toUploadedFile(file: unknown): InputFile | null {

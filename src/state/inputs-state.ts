@@ -13,7 +13,6 @@ import {
   type InputProblem,
   type InputValue,
 } from './inputs.ts'
-import { valuesFromDify } from './inputs-from-dify.ts'
 import type { InputsStorage } from './inputs-storage.ts'
 
 /** The part of the chat store the inputs follow (kept structural: no import cycle). */
@@ -70,7 +69,9 @@ export function createInputsState(options: InputsStateOptions) {
 
   const defaults = (): Record<string, InputValue> => ({
     ...defaultValues(fields.peek()),
-    ...Object.fromEntries(fileFields.peek().map((field) => [field.variable, []])),
+    ...Object.fromEntries(
+      fileFields.peek().map((field) => [field.variable, field.links ? '' : []]),
+    ),
   })
 
   /** Shows these values, the uploaders' files included. */
@@ -157,9 +158,15 @@ export function createInputsState(options: InputsStateOptions) {
     })
   }
 
-  /** The inputs Dify has for a conversation (from its history) win: they are what it checks. */
-  const fromDify = (conversationId: string, raw: unknown) => {
-    if (conversation.value?.conversationId.peek() !== conversationId || !hasFields()) return
+  /**
+   * The inputs Dify has for a conversation (from its history) win: they are what it checks.
+   * Their reader loads only then: most visitors never open a conversation started elsewhere.
+   */
+  const fromDify = async (conversationId: string, raw: unknown) => {
+    const shown = () => conversation.value?.conversationId.peek() === conversationId
+    if (!shown() || !hasFields()) return
+    const { valuesFromDify } = await import('./inputs-from-dify.ts')
+    if (!shown()) return
     apply({ ...defaults(), ...valuesFromDify(fields.peek(), fileFields.peek(), raw) })
     storage.write(conversationId, values.peek())
   }

@@ -11,6 +11,7 @@ import {
   type FileField,
   type InputField,
 } from './inputs.ts'
+import { valuesFromDify } from './inputs-from-dify.ts'
 
 /** The mixed form of dify-api.md §3.10, unknown and file types included. */
 const FORM = [
@@ -233,5 +234,73 @@ describe('toDifyInputs', () => {
   it('starts from the defaults', () => {
     const defaults = defaultValues(fields as InputField[])
     expect(defaults).toEqual({ name: '', bio: '', lang: 'en', age: '30', vip: false })
+  })
+})
+
+describe('file inputs Dify takes only as links (remote_url)', () => {
+  const [single, list] = parseInputForm(
+    [
+      {
+        file: {
+          variable: 'photo',
+          label: 'Photo',
+          required: true,
+          allowed_file_types: ['image'],
+          allowed_file_upload_methods: ['remote_url'],
+        },
+      },
+      {
+        'file-list': {
+          variable: 'papers',
+          label: 'Papers',
+          max_length: 2,
+          allowed_file_types: ['document'],
+          allowed_file_upload_methods: ['remote_url'],
+        },
+      },
+    ],
+    {},
+    parseUploadRules,
+  ).files as [FileField, FileField]
+
+  it('are read as link fields of their first allowed kind and count', () => {
+    expect(single).toMatchObject({ rules: null, links: { kind: 'image', max: 1 } })
+    expect(list).toMatchObject({ rules: null, links: { kind: 'document', max: 2 } })
+  })
+
+  it('need a link when required, only http(s) ones, no more than the variable takes', () => {
+    expect(validateFileInput(single, '', false)).toEqual({ code: 'required' })
+    expect(validateFileInput(single, 'javascript:alert(1)', false)).toEqual({ code: 'notALink' })
+    expect(validateFileInput(single, 'a.png b.png', false)).toEqual({
+      code: 'tooManyLinks',
+      max: 1,
+    })
+    expect(validateFileInput(list, '', false)).toBeNull()
+    expect(validateFileInput(list, 'https://x.test/a.pdf\nhttp://x.test/b.pdf', false)).toBeNull()
+  })
+
+  it('go to Dify as remote_url file mappings', () => {
+    const values = {
+      photo: ' https://x.test/cat.png ',
+      papers: 'https://x.test/a.pdf\n\nhttps://x.test/b.pdf',
+    }
+    expect(toDifyInputs([], values, [single, list])).toEqual({
+      photo: { type: 'image', transfer_method: 'remote_url', url: 'https://x.test/cat.png' },
+      papers: [
+        { type: 'document', transfer_method: 'remote_url', url: 'https://x.test/a.pdf' },
+        { type: 'document', transfer_method: 'remote_url', url: 'https://x.test/b.pdf' },
+      ],
+    })
+  })
+
+  it('come back from Dify as the links they were sent with', () => {
+    const stored = {
+      photo: { type: 'image', transfer_method: 'remote_url', remote_url: 'https://x.test/cat.png' },
+      papers: [{ type: 'document', transfer_method: 'remote_url', url: 'https://x.test/a.pdf' }],
+    }
+    expect(valuesFromDify([], [single, list], stored)).toEqual({
+      photo: 'https://x.test/cat.png',
+      papers: 'https://x.test/a.pdf',
+    })
   })
 })

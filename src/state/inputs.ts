@@ -5,6 +5,7 @@
  */
 
 import type { InputFile, parseUploadRules, UploadRules } from './attachments-rules.ts'
+import { isKind, type FileKind } from './file-kind.ts'
 
 export type InputValue = string | boolean | readonly InputFile[]
 export type InputValues = Readonly<Record<string, InputValue>>
@@ -34,6 +35,11 @@ export interface FileField extends FieldBase {
   multiple: boolean
   /** Null when the visitor can't upload from their device (no `local_file` method, no type). */
   rules: UploadRules | null
+  /**
+   * Without uploads but with Dify's `remote_url` method: the visitor gives links instead (the
+   * value is their text, one link per line), sent as this kind, at most `max` of them.
+   */
+  links: { kind: FileKind; max: number } | null
 }
 
 export type InputProblem =
@@ -42,6 +48,8 @@ export type InputProblem =
   | { code: 'notAnOption' }
   | { code: 'notANumber' }
   | { code: 'uploading' }
+  | { code: 'notALink' }
+  | { code: 'tooManyLinks'; max: number }
 
 /** Dify's default `max_length` of a `file-list` variable. */
 const FILE_LIST_MAX = 5
@@ -133,6 +141,7 @@ function toFileField(
 ): FileField {
   const multiple = type === 'file-list'
   const max = Number(spec.max_length)
+  const count = multiple ? (Number.isInteger(max) && max > 0 ? max : FILE_LIST_MAX) : 1
   const rules = parseRules({
     system_parameters: isRecord(parameters) ? parameters.system_parameters : undefined,
     file_upload: {
@@ -140,10 +149,16 @@ function toFileField(
       allowed_file_types: spec.allowed_file_types,
       allowed_file_extensions: spec.allowed_file_extensions,
       allowed_file_upload_methods: spec.allowed_file_upload_methods,
-      number_limits: multiple ? (Number.isInteger(max) && max > 0 ? max : FILE_LIST_MAX) : 1,
+      number_limits: count,
     },
   })
-  return { ...base, multiple, rules }
+  const methods = spec.allowed_file_upload_methods
+  const kind = (Array.isArray(spec.allowed_file_types) ? spec.allowed_file_types : []).find(
+    (type): type is FileKind => typeof type === 'string' && isKind(type),
+  )
+  const byLink = !Array.isArray(methods) || methods.includes('remote_url')
+  const links = !rules && byLink && kind ? { kind, max: count } : null
+  return { ...base, multiple, rules, links }
 }
 
 /** What a file variable holds: its uploads (a stored or Dify value of another shape: none). */
@@ -151,12 +166,34 @@ export function filesOf(value: InputValue | undefined): readonly InputFile[] {
   return Array.isArray(value) ? value : []
 }
 
-/** A file variable: required ones need a file, and no upload may be on its way when sending. */
+/** The links a visitor gave for a link-only file variable: one per line (or space). */
+export function linksOf(value: InputValue | undefined): string[] {
+  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : []
+}
+
+function isWebLink(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol)
+  } catch {
+    return false
+  }
+}
+
+/**
+ * A file variable: required ones need a file, no upload may be on its way when sending, and
+ * links must be http(s), no more than the variable takes.
+ */
 export function validateFileInput(
   field: FileField,
   value: InputValue | undefined,
   uploading: boolean,
 ): InputProblem | null {
+  if (field.links) {
+    const links = linksOf(value)
+    if (links.length === 0) return field.required ? { code: 'required' } : null
+    if (links.length > field.links.max) return { code: 'tooManyLinks', max: field.links.max }
+    return links.every(isWebLink) ? null : { code: 'notALink' }
+  }
   if (uploading) return { code: 'uploading' }
   return field.required && field.rules && filesOf(value).length === 0 ? { code: 'required' } : null
 }
@@ -231,11 +268,18 @@ export function toDifyInputs(
 ): Record<string, unknown> {
   const inputs: Record<string, unknown> = {}
   for (const field of fileFields) {
-    const files = filesOf(values[field.variable]).map((file) => ({
-      type: file.kind,
-      transfer_method: 'local_file',
-      upload_file_id: file.uploadId,
-    }))
+    const { links } = field
+    const files = links
+      ? linksOf(values[field.variable]).map((url) => ({
+          type: links.kind,
+          transfer_method: 'remote_url',
+          url,
+        }))
+      : filesOf(values[field.variable]).map((file) => ({
+          type: file.kind,
+          transfer_method: 'local_file',
+          upload_file_id: file.uploadId,
+        }))
     if (files.length > 0) inputs[field.variable] = field.multiple ? files : files[0]
   }
   for (const field of fields) {
