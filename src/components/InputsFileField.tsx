@@ -4,6 +4,7 @@ import type { FileField, InputProblem } from '../state/inputs.ts'
 import type { InputsState } from '../state/inputs-state.ts'
 import { useApp } from './app-context.ts'
 import { AttachmentList, problemText } from './Attachments.tsx'
+import { InputsLabelText } from './InputsLabelText.tsx'
 
 export interface InputsFileFieldProps {
   id: string
@@ -30,14 +31,7 @@ export function InputsFileField({ id, field, inputs, problem, problemKey }: Inpu
   return (
     <div data-part="inputs-field" data-type="file" data-invalid={String(!!problem)}>
       <p data-part="inputs-label" id={`${id}-label`}>
-        <span data-part="inputs-label-text">{field.label}</span>
-        {field.required ? (
-          <span data-part="inputs-required" aria-hidden="true">
-            *
-          </span>
-        ) : (
-          <span data-part="inputs-optional">{t('inputs.optional')}</span>
-        )}
+        <InputsLabelText field={field} />
       </p>
       {field.hint && <p data-part="inputs-hint">{field.hint}</p>}
       {items.length > 0 && <AttachmentList attachments={uploads} label={field.label} />}

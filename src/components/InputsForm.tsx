@@ -4,6 +4,7 @@ import type { FileField, InputField, InputProblem, InputValue } from '../state/i
 import type { InputsState } from '../state/inputs-state.ts'
 import { useApp } from './app-context.ts'
 import { InputsFileField } from './InputsFileField.tsx'
+import { InputsLabelText } from './InputsLabelText.tsx'
 import { InputsLinkField } from './InputsLinkField.tsx'
 
 const PROBLEM_KEY: Record<InputProblem['code'], MessageKey> = {
@@ -154,18 +155,7 @@ function InputsField({ id, field, value, problem, onChange, t }: InputsFieldProp
       )
   }
 
-  const label = (
-    <>
-      <span data-part="inputs-label-text">{field.label}</span>
-      {field.required ? (
-        <span data-part="inputs-required" aria-hidden="true">
-          *
-        </span>
-      ) : (
-        <span data-part="inputs-optional">{t('inputs.optional')}</span>
-      )}
-    </>
-  )
+  const label = <InputsLabelText field={field} />
   return (
     <div data-part="inputs-field" data-type={field.type} data-invalid={String(!!problem)}>
       {field.type === 'checkbox' ? (

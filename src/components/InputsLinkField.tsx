@@ -2,6 +2,7 @@ import type { MessageKey } from '../i18n/translate.ts'
 import type { FileField, InputProblem } from '../state/inputs.ts'
 import type { InputsState } from '../state/inputs-state.ts'
 import { useApp } from './app-context.ts'
+import { InputsLabelText } from './InputsLabelText.tsx'
 
 export interface InputsLinkFieldProps {
   id: string
@@ -35,14 +36,7 @@ export function InputsLinkField({ id, field, inputs, problem, problemKey }: Inpu
   return (
     <div data-part="inputs-field" data-type="link" data-invalid={String(!!problem)}>
       <label data-part="inputs-label" for={id}>
-        <span data-part="inputs-label-text">{field.label}</span>
-        {field.required ? (
-          <span data-part="inputs-required" aria-hidden="true">
-            *
-          </span>
-        ) : (
-          <span data-part="inputs-optional">{t('inputs.optional')}</span>
-        )}
+        <InputsLabelText field={field} />
       </label>
       {field.multiple ? (
         <textarea {...common} rows={Math.min(field.links.max, 3)} />
