@@ -1,4 +1,4 @@
-import { FULL_PARAMETERS, TTS_PARAMETERS } from './fake-parameters.ts'
+import { FEATURES_OFF, FULL_PARAMETERS, TTS_PARAMETERS } from './fake-parameters.ts'
 import type { AppMode } from './write-turn.ts'
 import { HOSTILE_CONTENT, XSS_PARAMETERS, type HostileContent } from './xss-corpus.ts'
 
@@ -11,22 +11,6 @@ export interface FakeApp {
   citations?: boolean
   /** Every field a client shows comes from the XSS corpus instead (xss-corpus.ts). */
   hostile?: HostileContent
-}
-
-const FEATURES_OFF = {
-  speech_to_text: { enabled: false },
-  text_to_speech: { enabled: false, voice: 'alloy', language: 'en-US', autoPlay: 'disabled' },
-  retriever_resource: { enabled: true },
-  annotation_reply: { enabled: false },
-  more_like_this: { enabled: false },
-  sensitive_word_avoidance: { enabled: false, type: '', configs: [] },
-  system_parameters: {
-    image_file_size_limit: 10,
-    video_file_size_limit: 100,
-    audio_file_size_limit: 50,
-    file_size_limit: 15,
-    workflow_file_upload_limit: 10,
-  },
 }
 
 const DEMO_PARAMETERS = {

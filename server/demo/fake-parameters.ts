@@ -12,6 +12,27 @@ const SYSTEM_PARAMETERS = {
   workflow_file_upload_limit: 10,
 }
 
+/** The features a plain app has switched off (retriever resources stay on, as Dify's default). */
+export const FEATURES_OFF = {
+  speech_to_text: { enabled: false },
+  text_to_speech: { enabled: false, voice: 'alloy', language: 'en-US', autoPlay: 'disabled' },
+  retriever_resource: { enabled: true },
+  annotation_reply: { enabled: false },
+  more_like_this: { enabled: false },
+  sensitive_word_avoidance: { enabled: false, type: '', configs: [] },
+  system_parameters: SYSTEM_PARAMETERS,
+}
+
+/** `file_upload.fileUploadConfig`: Dify's upload limits in MB, and how many files at once. */
+export const FILE_UPLOAD_CONFIG = {
+  file_size_limit: 15,
+  batch_count_limit: 5,
+  image_file_size_limit: 10,
+  video_file_size_limit: 100,
+  audio_file_size_limit: 50,
+  workflow_file_upload_limit: 10,
+}
+
 /** The §3.10 sample form, one field of each type. */
 export const FULL_INPUT_FORM = [
   {
@@ -116,14 +137,7 @@ export const FULL_PARAMETERS = {
     ],
     allowed_file_upload_methods: ['local_file', 'remote_url'],
     number_limits: 3,
-    fileUploadConfig: {
-      file_size_limit: 15,
-      batch_count_limit: 5,
-      image_file_size_limit: 10,
-      video_file_size_limit: 100,
-      audio_file_size_limit: 50,
-      workflow_file_upload_limit: 10,
-    },
+    fileUploadConfig: FILE_UPLOAD_CONFIG,
     image: {
       enabled: true,
       number_limits: 3,

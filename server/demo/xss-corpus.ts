@@ -1,3 +1,4 @@
+import { FEATURES_OFF, FILE_UPLOAD_CONFIG } from './fake-parameters.ts'
 import type { FakeRetrieverResource } from './fake-store.ts'
 
 /**
@@ -107,15 +108,10 @@ export const HOSTILE_CONTENT: HostileContent = {
 
 /** `/parameters` of the hostile apps: the corpus in the greeting, questions and input form. */
 export const XSS_PARAMETERS = {
+  ...FEATURES_OFF,
   opening_statement: payload(0) + payload(11),
   suggested_questions: [payload(1), payload(8)],
   suggested_questions_after_answer: { enabled: true },
-  speech_to_text: { enabled: false },
-  text_to_speech: { enabled: false, voice: 'alloy', language: 'en-US', autoPlay: 'disabled' },
-  retriever_resource: { enabled: true },
-  annotation_reply: { enabled: false },
-  more_like_this: { enabled: false },
-  sensitive_word_avoidance: { enabled: false, type: '', configs: [] },
   user_input_form: [
     {
       'text-input': {
@@ -146,20 +142,6 @@ export const XSS_PARAMETERS = {
     allowed_file_extensions: ['.PNG', '.TXT'],
     allowed_file_upload_methods: ['local_file'],
     number_limits: 3,
-    fileUploadConfig: {
-      file_size_limit: 15,
-      batch_count_limit: 5,
-      image_file_size_limit: 10,
-      video_file_size_limit: 100,
-      audio_file_size_limit: 50,
-      workflow_file_upload_limit: 10,
-    },
-  },
-  system_parameters: {
-    image_file_size_limit: 10,
-    video_file_size_limit: 100,
-    audio_file_size_limit: 50,
-    file_size_limit: 15,
-    workflow_file_upload_limit: 10,
+    fileUploadConfig: FILE_UPLOAD_CONFIG,
   },
 }
