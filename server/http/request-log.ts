@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
+import { matchedRoutes, routePath } from 'hono/route'
 import type { AppEnv } from '../app-env.ts'
 import { requestIdFor } from './request-id.ts'
 
@@ -47,7 +48,7 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler<AppEnv
         request_id: requestId,
         endpoint: c.get('endpoint')?.config.id ?? null,
         method: c.req.method,
-        route: c.req.routePath,
+        route: routeOf(c),
         status: c.res.status,
         upstream_status: c.get('upstreamStatus') ?? null,
         duration_ms: Math.round(now() - startedAt),
@@ -60,6 +61,12 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler<AppEnv
     if (!body) return write(0, 'complete')
     c.res = new Response(countingBody(body, write), c.res)
   }
+}
+
+/** The route a request was for, also when a middleware answered it (a 403, a 429). */
+function routeOf(c: Context<AppEnv>): string {
+  const handler = matchedRoutes(c).findLast((route) => route.method !== 'ALL')
+  return handler?.path ?? routePath(c)
 }
 
 /** Passes the body through unchanged (pulling only as fast as the client reads) and counts it. */

@@ -73,6 +73,20 @@ describe('the request log over real HTTP', () => {
     expect(entries().find((entry) => entry.request_id === requestId)!.bytes).toBeGreaterThan(0)
   })
 
+  it('logs a request a middleware refused under the route it was for', async () => {
+    const response = await stack.talk(
+      'eve',
+      { query: 'hi' },
+      { headers: { Origin: 'https://evil.example', 'Content-Type': 'application/json' } },
+    )
+    expect(response.status).toBe(403)
+    const requestId = response.headers.get('x-request-id')
+    await response.text()
+    await expect
+      .poll(() => entries().find((entry) => entry.request_id === requestId))
+      .toMatchObject({ status: 403, route: '/:id/talk', method: 'POST' })
+  })
+
   it('puts a request id on every response, errors and static files included', async () => {
     for (const path of ['/healthz', '/', '/nope/talk', '/chat/api/parameters']) {
       const response = await stack.visit('dan', path)
