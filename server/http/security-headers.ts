@@ -55,25 +55,24 @@ export function securityHeaders({
 export function securityHeadersMiddleware(dev: boolean): MiddlewareHandler<AppEnv> {
   const site = Object.entries(securityHeaders({ dev }))
   const byEndpoint = new WeakMap<EndpointConfig, Array<[string, string]>>()
+  /** Computed on an endpoint's first response, then kept. */
   const endpointHeaders = (config: EndpointConfig) => {
     const origin = difyOriginOf(config)
-    return Object.entries(
+    const headers = Object.entries(
       securityHeaders({
         dev,
         frameAncestors: config.frameAncestors,
         imageOrigins: origin ? [origin] : [],
       }),
     )
+    byEndpoint.set(config, headers)
+    return headers
   }
   return async (c, next) => {
     await next()
     // Unset outside `/:id/` routes, whatever AppEnv says.
     const config = (c.get('endpoint') as AppEnv['Variables']['endpoint'] | undefined)?.config
-    let headers = site
-    if (config) {
-      headers = byEndpoint.get(config) ?? endpointHeaders(config)
-      byEndpoint.set(config, headers)
-    }
+    const headers = config ? (byEndpoint.get(config) ?? endpointHeaders(config)) : site
     for (const [name, value] of headers) c.res.headers.set(name, value)
   }
 }
