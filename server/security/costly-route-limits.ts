@@ -2,14 +2,15 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { errorResponse, HttpError } from '../errors.ts'
 import { addressBucket, clientAddress } from './client-address.ts'
-import { createRateLimiter } from './rate-limiter.ts'
-import { createStreamSlots } from './stream-slots.ts'
+import { createMemoryLimitsStore, type LimitsStore } from './limits-store.ts'
 
 export interface CostlyRouteLimitOptions {
   /** The socket's peer address; runtime-specific, so the entry file provides it. */
   remoteAddress: (c: Context<AppEnv>) => string | undefined
   /** Proxies in front whose `X-Forwarded-For` entry to believe (TRUST_PROXY); 0 believes none. */
   trustedProxies: number
+  /** Where the counts live; one process's memory unless a shared store is given. */
+  store?: LimitsStore
 }
 
 /**
@@ -19,10 +20,7 @@ export interface CostlyRouteLimitOptions {
  * Both answer 429 with a code the client shows as its own message.
  */
 export function createCostlyRouteLimits(options: CostlyRouteLimitOptions) {
-  // Two stores, so a flood of fresh visitor ids can't push the per-IP counts out.
-  const visitors = createRateLimiter()
-  const addresses = createRateLimiter()
-  const streams = createStreamSlots()
+  const store = options.store ?? createMemoryLimitsStore()
 
   return {
     /** Counts the request against the visitor's and the IP's budgets for `route`. */
@@ -35,8 +33,16 @@ export function createCostlyRouteLimits(options: CostlyRouteLimitOptions) {
           options.trustedProxies,
         )
         const wait =
-          addresses.take(`${id} ${route} ${addressBucket(address)}`, rateLimit.perIpPerMinute) ||
-          visitors.take(`${route} ${c.get('visitor').user}`, rateLimit.perVisitorPerMinute)
+          (await store.take(
+            'address',
+            `${id} ${route} ${addressBucket(address)}`,
+            rateLimit.perIpPerMinute,
+          )) ||
+          (await store.take(
+            'visitor',
+            `${route} ${c.get('visitor').user}`,
+            rateLimit.perVisitorPerMinute,
+          ))
         if (wait > 0) {
           return errorResponse(
             new HttpError(429, 'rate_limited', `Too many requests; try again in ${wait} s.`),
@@ -57,7 +63,7 @@ export function createCostlyRouteLimits(options: CostlyRouteLimitOptions) {
       return async (c, next) => {
         const { user } = c.get('visitor')
         const max = c.get('endpoint').config.rateLimit.streamsPerVisitor
-        const release = streams.open(user, max)
+        const release = await store.openSlot('stream', user, max)
         if (!release) {
           return errorResponse(
             new HttpError(
@@ -83,6 +89,6 @@ export function createCostlyRouteLimits(options: CostlyRouteLimitOptions) {
     },
 
     /** Slots `user` holds now, for tests. */
-    openStreams: (user: string) => streams.count(user),
+    openStreams: (user: string) => store.slotCount('stream', user),
   }
 }
