@@ -1,4 +1,4 @@
-import type { Rating } from '../state/chat-message.ts'
+import type { Rating } from '../chat/chat-message.ts'
 import { jsonBody, requestEndpoint } from './request-json.ts'
 
 /** The app-level Dify calls beside the chat turn (dify-api.md §3.8-3.10); errors are ChatErrors. */

@@ -1,5 +1,5 @@
-import { readableToolText, toolLabel, toolNames, visibleThoughts } from '../state/agent-thoughts.ts'
-import type { ChatMessage } from '../state/chat-message.ts'
+import { readableToolText, toolLabel, toolNames, visibleThoughts } from '../chat/agent-thoughts.ts'
+import type { ChatMessage } from '../chat/chat-message.ts'
 import { useApp } from './app-context.ts'
 
 /**

@@ -4,7 +4,7 @@ import type {
   AttachmentProblem,
   Attachments as AttachmentsState,
 } from '../state/attachments.ts'
-import type { ChatMessage } from '../state/chat-message.ts'
+import type { ChatMessage } from '../chat/chat-message.ts'
 import { useApp } from './app-context.ts'
 import { useMedia } from './media-context.ts'
 

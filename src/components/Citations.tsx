@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../state/chat-message.ts'
+import type { ChatMessage } from '../chat/chat-message.ts'
 import { useApp } from './app-context.ts'
 
 /** The knowledge an answer drew on; each snippet opens on demand. All of it is untrusted text. */

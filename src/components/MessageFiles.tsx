@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../state/chat-message.ts'
+import type { ChatMessage } from '../chat/chat-message.ts'
 import { useApp } from './app-context.ts'
 
 /** Images the bot or its tools produced (URLs already checked: http(s) or data:image only). */

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/translate.ts'
-import type { ChatMessage, MessageStatus } from '../state/chat-message.ts'
+import type { ChatMessage, MessageStatus } from '../chat/chat-message.ts'
 import { useApp } from './app-context.ts'
 import { Avatar } from './Avatar.tsx'
 import { useFeatures } from './features-context.ts'
@@ -9,7 +9,7 @@ import { MarkdownContent } from './MarkdownContent.tsx'
 import { useMedia } from './media-context.ts'
 import { SuggestedQuestions } from './SuggestedQuestions.tsx'
 
-const useAnswerDetails = lazyModule(() => import('./answer-details.ts'))
+const useAnswerDetails = lazyModule(() => import('../chat/answer-details.ts'))
 /** Fetched with the first answer, so the buttons are there when it finishes. */
 const useMessageActions = lazyModule(() => import('./MessageActions.tsx'))
 

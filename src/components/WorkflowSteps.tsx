@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/translate.ts'
-import type { ChatMessage, StepStatus } from '../state/chat-message.ts'
+import type { ChatMessage, StepStatus } from '../chat/chat-message.ts'
 import { useApp } from './app-context.ts'
 
 const STEP_KEY: Record<StepStatus, MessageKey> = {

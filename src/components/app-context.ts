@@ -1,7 +1,7 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
 import type { Translate } from '../i18n/translate.ts'
-import type { ChatStore } from '../state/chat-store.ts'
+import type { ChatStore } from '../chat/chat-store.ts'
 import type { BootData } from '../wire/dify.ts'
 
 export interface AppContextValue {

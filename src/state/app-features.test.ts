@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { AppApi } from '../api/app-api.ts'
 import { createAppFeatures, NO_PARAMETERS } from './app-features.ts'
-import { createMessage } from './chat-message.ts'
+import { createMessage } from '../chat/chat-message.ts'
 
 function setup(parameters: () => Promise<unknown>) {
   const api: AppApi = {

@@ -2,8 +2,8 @@ import { batch, computed, signal } from '@preact/signals'
 import type { AppApi } from '../api/app-api.ts'
 import type { UploadRules } from './attachments-rules.ts'
 import type { AppParameters } from './app-parameters.ts'
-import type { ChatMessage } from './chat-message.ts'
-import { createFeedback } from './feedback.ts'
+import type { ChatMessage } from '../chat/chat-message.ts'
+import { createFeedback } from '../chat/feedback.ts'
 import type { ConversationView, InputsState } from './inputs-state.ts'
 
 export interface AppFeaturesOptions {

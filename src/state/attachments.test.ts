@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { UploadedFile } from '../api/media-api.ts'
 import { createAttachments } from './attachments.ts'
-import { createMessage } from './chat-message.ts'
+import { createMessage } from '../chat/chat-message.ts'
 
 const PARAMETERS = {
   file_upload: {

@@ -10,7 +10,7 @@ import {
   type InputFile,
   type UploadRules,
 } from './attachments-rules.ts'
-import type { ChatMessage } from './chat-message.ts'
+import type { ChatMessage } from '../chat/chat-message.ts'
 
 export type AttachmentStatus = 'uploading' | 'done' | 'failed'
 

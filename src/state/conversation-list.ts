@@ -2,7 +2,7 @@ import { batch, computed, effect, signal, untracked } from '@preact/signals'
 import type { ChatError } from '../api/chat-error.ts'
 import { isChatError } from '../api/endpoint-api.ts'
 import type { HistoryApi } from '../api/history-api.ts'
-import type { ChatStore } from './chat-store.ts'
+import type { ChatStore } from '../chat/chat-store.ts'
 import {
   withFirstPage,
   withNextPage,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { HistoryMessage } from '../api/history-api.ts'
-import { createMessage } from './chat-message.ts'
+import { createMessage } from '../chat/chat-message.ts'
 import { messagesFromHistory, unseenHistory } from './history-messages.ts'
 
 function historyMessage(id: string, overrides: Partial<HistoryMessage> = {}): HistoryMessage {

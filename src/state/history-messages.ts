@@ -1,6 +1,6 @@
 import type { HistoryMessage } from '../api/history-api.ts'
-import { createMessage, type ChatMessage } from './chat-message.ts'
-import { applyHistoryExtras, userFilesOf } from './message-events.ts'
+import { createMessage, type ChatMessage } from '../chat/chat-message.ts'
+import { applyHistoryExtras, userFilesOf } from '../chat/message-events.ts'
 
 /**
  * Bubbles for a page of Dify messages (dify-api.md §3.3), oldest first: each message is the

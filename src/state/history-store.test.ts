@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { ChatError } from '../api/chat-error.ts'
 import type { EndpointApi } from '../api/endpoint-api.ts'
 import type { HistoryApi, HistoryMessage, Page } from '../api/history-api.ts'
-import { createChatStore } from './chat-store.ts'
+import { createChatStore } from '../chat/chat-store.ts'
 import type { ConversationStorage } from './conversation-storage.ts'
 import { createHistoryStore } from './history-store.ts'
 

@@ -2,7 +2,7 @@ import { batch, computed, signal } from '@preact/signals'
 import type { ChatError } from '../api/chat-error.ts'
 import { isChatError } from '../api/endpoint-api.ts'
 import type { HistoryApi } from '../api/history-api.ts'
-import type { ChatStore } from './chat-store.ts'
+import type { ChatStore } from '../chat/chat-store.ts'
 import { messagesFromHistory, unseenHistory } from './history-messages.ts'
 
 export interface HistoryStoreOptions {

@@ -1,7 +1,7 @@
 import { signal } from '@preact/signals'
 import type { MediaApi } from '../api/media-api.ts'
 import type { DifyStreamEvent } from '../wire/dify.ts'
-import type { ChatMessage } from './chat-message.ts'
+import type { ChatMessage } from '../chat/chat-message.ts'
 import { audioTypeOf, joinBase64Chunks } from './tts-chunks.ts'
 
 export interface ReadAloudOptions {
