@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import type { ChatError } from '../api/chat-error.ts'
 import type { EndpointApi, TalkRequest } from '../api/endpoint-api.ts'
 import { createChatStore } from './chat-store.ts'
-import type { ConversationStorage } from '../state/conversation-storage.ts'
+import type { ConversationStorage } from '../conversations/conversation-storage.ts'
 
 const CONVERSATION = '7a1d0c6e-5b1f-4b7e-9a51-0f3c2d4e5f60'
 

@@ -5,7 +5,7 @@ import { readTalkStream } from '../api/read-talk-stream.ts'
 import type { DifyStreamEvent } from '../wire/dify.ts'
 import { createMessage, type ChatMessage } from './chat-message.ts'
 import { applyMessageEvent } from './message-events.ts'
-import type { ConversationStorage } from '../state/conversation-storage.ts'
+import type { ConversationStorage } from '../conversations/conversation-storage.ts'
 
 export type ChatPhase = 'idle' | 'sending' | 'streaming' | 'stopping'
 

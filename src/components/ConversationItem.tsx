@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks'
 import type { Conversation } from '../api/history-api.ts'
 import { useApp } from './app-context.ts'
-import { formatConversationDate } from './conversation-date.ts'
-import { PANEL_ID, useConversations } from './conversations-context.ts'
+import { formatConversationDate } from '../conversations/conversation-date.ts'
+import { PANEL_ID, useConversations } from '../conversations/conversations-context.ts'
 
 export interface ConversationItemProps {
   conversation: Conversation

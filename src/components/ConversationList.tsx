@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks'
 import { useApp } from './app-context.ts'
 import { ConversationItem } from './ConversationItem.tsx'
-import { PANEL_TITLE_ID, useConversations } from './conversations-context.ts'
-import { useWhenVisible } from './use-when-visible.ts'
+import { PANEL_TITLE_ID, useConversations } from '../conversations/conversations-context.ts'
+import { useWhenVisible } from '../conversations/use-when-visible.ts'
 
 /** The panel's content: New chat, the conversations (paged as they scroll in), their states. */
 export function ConversationList({ drawer }: { drawer: boolean }) {

@@ -1,6 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks'
 import { ConversationList } from './ConversationList.tsx'
-import { PANEL_ID, PANEL_TITLE_ID, useConversations } from './conversations-context.ts'
+import {
+  PANEL_ID,
+  PANEL_TITLE_ID,
+  useConversations,
+} from '../conversations/conversations-context.ts'
 
 /** The conversation list: a sidebar beside the chat on wide screens, a drawer over it on phones. */
 export function ConversationPanel() {

@@ -1,5 +1,5 @@
 import { useApp } from './app-context.ts'
-import { PANEL_ID, useConversations } from './conversations-context.ts'
+import { PANEL_ID, useConversations } from '../conversations/conversations-context.ts'
 
 /** Opens the drawer on phones; collapses and expands the sidebar on wide screens. */
 export function ConversationsToggle() {

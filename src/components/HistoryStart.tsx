@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks'
 import { useApp } from './app-context.ts'
-import { useConversations } from './conversations-context.ts'
-import { useWhenVisible } from './use-when-visible.ts'
+import { useConversations } from '../conversations/conversations-context.ts'
+import { useWhenVisible } from '../conversations/use-when-visible.ts'
 
 /**
  * The top of the log while a conversation's history is incomplete: a quiet loading line for the

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks'
 import { useApp } from './app-context.ts'
-import { useConversations } from './conversations-context.ts'
+import { useConversations } from '../conversations/conversations-context.ts'
 import { HistoryStart } from './HistoryStart.tsx'
 import { MessageItem } from './MessageItem.tsx'
 import { Welcome } from './Welcome.tsx'

@@ -1,8 +1,8 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
-import type { ConversationList } from '../state/conversation-list.ts'
-import type { ConversationPanel } from '../state/conversation-list-panel.ts'
-import type { HistoryStore } from '../state/history-store.ts'
+import type { ConversationList } from './conversation-list.ts'
+import type { ConversationPanel } from './conversation-list-panel.ts'
+import type { HistoryStore } from './history-store.ts'
 
 /** History and the conversation list, beside the chat's own context. */
 export interface ConversationsContextValue {
