@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/translate.ts'
-import type { FileField, InputProblem } from '../state/inputs.ts'
-import type { InputsState } from '../state/inputs-state.ts'
+import type { FileField, InputProblem } from '../inputs/inputs.ts'
+import type { InputsState } from '../inputs/inputs-state.ts'
 import { useApp } from './app-context.ts'
 import { InputsLabelText } from './InputsLabelText.tsx'
 

@@ -4,7 +4,7 @@ import type { UploadRules } from './attachments-rules.ts'
 import type { AppParameters } from './app-parameters.ts'
 import type { ChatMessage } from '../chat/chat-message.ts'
 import { createFeedback } from '../chat/feedback.ts'
-import type { ConversationView, InputsState } from './inputs-state.ts'
+import type { ConversationView, InputsState } from '../inputs/inputs-state.ts'
 
 export interface AppFeaturesOptions {
   api: AppApi
@@ -55,7 +55,7 @@ export function createAppFeatures(options: AppFeaturesOptions) {
       .then(
         async ([raw, setup]) => {
           const fileInputs = setup.hasFileInputs(raw)
-            ? await import('./file-input-uploads.ts')
+            ? await import('../inputs/file-input-uploads.ts')
             : undefined
           const parsed = setup.parseAppParameters(raw, fileInputs?.parseUploadRules)
           const state = setup.createInputsState({

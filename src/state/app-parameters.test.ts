@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { NO_PARAMETERS } from './app-features.ts'
 import { fillPlaceholders, parseAppParameters } from './app-parameters.ts'
-import { parseInputForm } from './inputs.ts'
+import { parseInputForm } from '../inputs/inputs.ts'
 
 describe('parseAppParameters', () => {
   it('reads the greeting, starters, follow-ups and form', () => {

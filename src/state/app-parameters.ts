@@ -4,7 +4,7 @@ import {
   type InputField,
   type InputValues,
   type ParseUploadRules,
-} from './inputs.ts'
+} from '../inputs/inputs.ts'
 
 /** What the client uses of `GET /parameters` (dify-api.md §3.10), read defensively. */
 export interface AppParameters {

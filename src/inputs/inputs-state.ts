@@ -1,6 +1,6 @@
 import { batch, computed, effect, signal, untracked, type ReadonlySignal } from '@preact/signals'
-import type { UploadRules } from './attachments-rules.ts'
-import type { Attachments } from './attachments.ts'
+import type { UploadRules } from '../state/attachments-rules.ts'
+import type { Attachments } from '../state/attachments.ts'
 import {
   defaultValues,
   filesOf,
