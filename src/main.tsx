@@ -12,7 +12,7 @@ import { readBootData } from './boot.ts'
 import { App } from './components/App.tsx'
 import { ConversationsContext } from './conversations/conversations-context.ts'
 import { FeaturesContext } from './components/features-context.ts'
-import { MediaContext, type Media } from './components/media-context.ts'
+import { MediaContext, type Media } from './media/media-context.ts'
 import { watchCjkFonts } from './fonts/cjk-fonts.ts'
 import { pickLocale } from './i18n/pick-locale.ts'
 import { loadTranslator } from './i18n/translate.ts'
@@ -23,7 +23,7 @@ import { createConversationList } from './conversations/conversation-list.ts'
 import { createConversationPanel, WIDE_QUERY } from './conversations/conversation-list-panel.ts'
 import { createConversationStorage } from './conversations/conversation-storage.ts'
 import { createHistoryStore } from './conversations/history-store.ts'
-import { wantsMedia } from './state/media-features.ts'
+import { wantsMedia } from './media/media-features.ts'
 
 // Someone in the composer will soon need the markdown renderer for the answer: fetch it now.
 document.addEventListener('focusin', preloadMarkdown, { once: true })
@@ -43,8 +43,8 @@ parameters
   .then(async (raw) => {
     if (!wantsMedia(raw)) return
     const [{ createMedia }, parts] = await Promise.all([
-      import('./state/media.ts'),
-      import('./components/media-parts.ts'),
+      import('./media/media.ts'),
+      import('./media/media-parts.ts'),
     ])
     const state = createMedia({ endpointId: boot.endpointId, parameters: raw, draft: store.draft })
     media.value = { ...state, parts }

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks'
 import { useApp } from './app-context.ts'
-import { useMedia, type Media } from './media-context.ts'
+import { useMedia, type Media } from '../media/media-context.ts'
 
 /** The composer's paper clip: opens the file picker, limited to what the app accepts. */
 export function AttachButton() {

@@ -3,10 +3,10 @@ import type {
   Attachment,
   AttachmentProblem,
   Attachments as AttachmentsState,
-} from '../state/attachments.ts'
+} from '../media/attachments.ts'
 import type { ChatMessage } from '../chat/chat-message.ts'
 import { useApp } from './app-context.ts'
-import { useMedia } from './media-context.ts'
+import { useMedia } from '../media/media-context.ts'
 
 /** The files waiting in the composer (upload progress, removal) and what went wrong adding one. */
 export function Attachments() {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks'
 import { useApp } from './app-context.ts'
-import { useMedia } from './media-context.ts'
+import { useMedia } from '../media/media-context.ts'
 
 /** Keys pressed while an IME composes (Korean, Japanese, Chinese) report keyCode 229. */
 const IME_PROCESS_KEY = 229

@@ -5,7 +5,7 @@ import type { ChatMessage } from '../chat/chat-message.ts'
 import { copyText } from '../chat/clipboard.ts'
 import { useApp } from './app-context.ts'
 import { useFeatures } from './features-context.ts'
-import { useMedia } from './media-context.ts'
+import { useMedia } from '../media/media-context.ts'
 
 /** How long "Copied" (or a failure) stays beside the buttons. */
 const NOTE_MS = 2500

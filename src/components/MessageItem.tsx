@@ -6,7 +6,7 @@ import { useFeatures } from './features-context.ts'
 import { InputsPanel } from './InputsPanel.tsx'
 import { lazyModule } from './lazy-module.ts'
 import { MarkdownContent } from './MarkdownContent.tsx'
-import { useMedia } from './media-context.ts'
+import { useMedia } from '../media/media-context.ts'
 import { SuggestedQuestions } from './SuggestedQuestions.tsx'
 
 const useAnswerDetails = lazyModule(() => import('../chat/answer-details.ts'))

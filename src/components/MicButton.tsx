@@ -1,5 +1,5 @@
 import { useApp } from './app-context.ts'
-import { useMedia } from './media-context.ts'
+import { useMedia } from '../media/media-context.ts'
 
 /** Speech to text: record, stop, and the words join the draft. Only where it can work. */
 export function MicButton() {

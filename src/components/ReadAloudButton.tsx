@@ -1,6 +1,6 @@
 import type { ChatMessage } from '../chat/chat-message.ts'
 import { useApp } from './app-context.ts'
-import { useMedia } from './media-context.ts'
+import { useMedia } from '../media/media-context.ts'
 
 /** Plays a finished answer aloud (and stops it); only when the app has text to speech on. */
 export function ReadAloudButton({ message }: { message: ChatMessage }) {

@@ -1,5 +1,5 @@
-import type { InputFile } from '../state/attachments-rules.ts'
-import { isKind } from '../state/file-kind.ts'
+import type { InputFile } from '../media/attachments-rules.ts'
+import { isKind } from '../media/file-kind.ts'
 import type { FileField, InputField, InputValue } from './inputs.ts'
 
 type Json = Record<string, unknown>

@@ -1,6 +1,6 @@
 import { batch, computed, effect, signal, untracked, type ReadonlySignal } from '@preact/signals'
-import type { UploadRules } from '../state/attachments-rules.ts'
-import type { Attachments } from '../state/attachments.ts'
+import type { UploadRules } from '../media/attachments-rules.ts'
+import type { Attachments } from '../media/attachments.ts'
 import {
   defaultValues,
   filesOf,

@@ -1,4 +1,4 @@
-import type { InputFile } from '../state/attachments-rules.ts'
+import type { InputFile } from '../media/attachments-rules.ts'
 import type { InputValue, InputValues } from './inputs.ts'
 
 /** How many conversations' inputs one endpoint keeps. */

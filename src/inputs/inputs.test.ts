@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseUploadRules } from '../state/attachments-rules.ts'
+import { parseUploadRules } from '../media/attachments-rules.ts'
 import {
   defaultValues,
   parseInputForm,

@@ -4,8 +4,8 @@
  * prefill, and the `inputs` object each turn sends.
  */
 
-import type { InputFile, parseUploadRules, UploadRules } from '../state/attachments-rules.ts'
-import { isKind, type FileKind } from '../state/file-kind.ts'
+import type { InputFile, parseUploadRules, UploadRules } from '../media/attachments-rules.ts'
+import { isKind, type FileKind } from '../media/file-kind.ts'
 
 export type InputValue = string | boolean | readonly InputFile[]
 export type InputValues = Readonly<Record<string, InputValue>>

@@ -1,6 +1,6 @@
 import { batch, computed, signal } from '@preact/signals'
 import type { AppApi } from '../api/app-api.ts'
-import type { UploadRules } from './attachments-rules.ts'
+import type { UploadRules } from '../media/attachments-rules.ts'
 import type { AppParameters } from './app-parameters.ts'
 import type { ChatMessage } from '../chat/chat-message.ts'
 import { createFeedback } from '../chat/feedback.ts'

@@ -1,7 +1,7 @@
 import type { Signal } from '@preact/signals'
 import { createMediaApi } from '../api/media-api.ts'
 import { createAttachments } from './attachments.ts'
-import { createReadAloud } from './tts.ts'
+import { createReadAloud } from './read-aloud.ts'
 import { appendToDraft, canRecord, createVoiceInput } from './voice.ts'
 
 export interface MediaOptions {

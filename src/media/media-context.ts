@@ -1,7 +1,7 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
 import type { ReadonlySignal } from '@preact/signals'
-import type { MediaState } from '../state/media.ts'
+import type { MediaState } from './media.ts'
 
 /** Files, voice input and read-aloud: their state and, loaded with it, their parts. */
 export interface Media extends MediaState {
