@@ -1,6 +1,6 @@
 import { readableToolText, toolLabel, toolNames, visibleThoughts } from '../chat/agent-thoughts.ts'
 import type { ChatMessage } from '../chat/chat-message.ts'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 
 /**
  * An Agent answer's reasoning and tool calls, each a collapsed `<details>`. Tool input and

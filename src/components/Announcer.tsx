@@ -1,4 +1,4 @@
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 
 /**
  * Screen readers hear each finished answer once, here, instead of every streamed token: the log

@@ -1,5 +1,5 @@
 import { Announcer } from './Announcer.tsx'
-import { AppContext, type AppContextValue } from './app-context.ts'
+import { AppContext, type AppContextValue } from '../app/app-context.ts'
 import { Composer } from './Composer.tsx'
 import { ConversationPanel } from './ConversationPanel.tsx'
 import { useConversations } from '../conversations/conversations-context.ts'

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 import { useMedia, type Media } from '../media/media-context.ts'
 
 /** The composer's paper clip: opens the file picker, limited to what the app accepts. */

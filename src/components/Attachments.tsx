@@ -5,7 +5,7 @@ import type {
   Attachments as AttachmentsState,
 } from '../media/attachments.ts'
 import type { ChatMessage } from '../chat/chat-message.ts'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 import { useMedia } from '../media/media-context.ts'
 
 /** The files waiting in the composer (upload progress, removal) and what went wrong adding one. */

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../chat/chat-message.ts'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 
 /** The knowledge an answer drew on; each snippet opens on demand. All of it is untrusted text. */
 export function Citations({ message }: { message: ChatMessage }) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 import { useMedia } from '../media/media-context.ts'
 
 /** Keys pressed while an IME composes (Korean, Japanese, Chinese) report keyCode 229. */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks'
 import type { Conversation } from '../api/history-api.ts'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 import { formatConversationDate } from '../conversations/conversation-date.ts'
 import { PANEL_ID, useConversations } from '../conversations/conversations-context.ts'
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 import { ConversationItem } from './ConversationItem.tsx'
 import { PANEL_TITLE_ID, useConversations } from '../conversations/conversations-context.ts'
 import { useWhenVisible } from '../conversations/use-when-visible.ts'

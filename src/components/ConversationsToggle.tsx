@@ -1,4 +1,4 @@
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 import { PANEL_ID, useConversations } from '../conversations/conversations-context.ts'
 
 /** Opens the drawer on phones; collapses and expands the sidebar on wide screens. */

@@ -1,5 +1,5 @@
 import { errorMessageKey } from '../api/chat-error.ts'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 
 export function ErrorNotice() {
   const { store, t } = useApp()

@@ -1,4 +1,4 @@
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 import { Avatar } from './Avatar.tsx'
 import { ConversationsToggle } from './ConversationsToggle.tsx'
 

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 import { useConversations } from '../conversations/conversations-context.ts'
 import { useWhenVisible } from '../conversations/use-when-visible.ts'
 

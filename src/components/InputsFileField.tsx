@@ -2,7 +2,7 @@ import { useRef } from 'preact/hooks'
 import type { MessageKey } from '../i18n/translate.ts'
 import type { FileField, InputProblem } from '../inputs/inputs.ts'
 import type { InputsState } from '../inputs/inputs-state.ts'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 import { AttachmentList, problemText } from './Attachments.tsx'
 import { InputsLabelText } from './InputsLabelText.tsx'
 

@@ -1,4 +1,4 @@
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 
 /** An input's label text with its mark: `*` when required, "optional" otherwise. */
 export function InputsLabelText({ field }: { field: { label: string; required: boolean } }) {

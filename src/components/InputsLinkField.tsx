@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n/translate.ts'
 import type { FileField, InputProblem } from '../inputs/inputs.ts'
 import type { InputsState } from '../inputs/inputs-state.ts'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 import { InputsLabelText } from './InputsLabelText.tsx'
 
 export interface InputsLinkFieldProps {

@@ -1,5 +1,5 @@
-import { useFeatures } from './features-context.ts'
-import { lazyModule } from './lazy-module.ts'
+import { useFeatures } from '../app/features-context.ts'
+import { lazyModule } from '../app/lazy-module.ts'
 
 const useInputsForm = lazyModule(() => import('./InputsForm.tsx'))
 

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'preact/hooks'
 import type { MessageKey } from '../i18n/translate.ts'
 import type { ChatMessage } from '../chat/chat-message.ts'
 import { copyText } from '../chat/clipboard.ts'
-import { useApp } from './app-context.ts'
-import { useFeatures } from './features-context.ts'
+import { useApp } from '../app/app-context.ts'
+import { useFeatures } from '../app/features-context.ts'
 import { useMedia } from '../media/media-context.ts'
 
 /** How long "Copied" (or a failure) stays beside the buttons. */

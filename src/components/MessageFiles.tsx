@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../chat/chat-message.ts'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 
 /** Images the bot or its tools produced (URLs already checked: http(s) or data:image only). */
 export function MessageFiles({ message }: { message: ChatMessage }) {

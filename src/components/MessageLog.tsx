@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 import { useConversations } from '../conversations/conversations-context.ts'
 import { HistoryStart } from './HistoryStart.tsx'
 import { MessageItem } from './MessageItem.tsx'

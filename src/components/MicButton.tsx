@@ -1,4 +1,4 @@
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 import { useMedia } from '../media/media-context.ts'
 
 /** Speech to text: record, stop, and the words join the draft. Only where it can work. */

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../chat/chat-message.ts'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 import { useMedia } from '../media/media-context.ts'
 
 /** Plays a finished answer aloud (and stops it); only when the app has text to speech on. */

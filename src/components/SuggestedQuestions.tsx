@@ -1,4 +1,4 @@
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 
 /** Questions as chips: a click sends one as the visitor's message. */
 export function SuggestedQuestions({ questions, label }: { questions: string[]; label: string }) {

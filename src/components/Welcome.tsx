@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 import { Avatar } from './Avatar.tsx'
-import { useFeatures } from './features-context.ts'
+import { useFeatures } from '../app/features-context.ts'
 import { InputsPanel } from './InputsPanel.tsx'
 import { SuggestedQuestions } from './SuggestedQuestions.tsx'
 

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/translate.ts'
 import type { ChatMessage, StepStatus } from '../chat/chat-message.ts'
-import { useApp } from './app-context.ts'
+import { useApp } from '../app/app-context.ts'
 
 const STEP_KEY: Record<StepStatus, MessageKey> = {
   running: 'step.running',

@@ -1,6 +1,6 @@
 import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
-import type { AppFeatures } from '../state/app-features.ts'
+import type { AppFeatures } from './app-features.ts'
 
 export const FeaturesContext = createContext<AppFeatures | null>(null)
 
