@@ -99,7 +99,7 @@ function readClientFile(urlPath: string): Uint8Array {
 
 /**
  * Chunks every page imports as soon as it starts, though through `import()`: `app-setup` loads
- * with the `/parameters` answer for every app (src/state/app-features.ts), so it is first load.
+ * with the `/parameters` answer for every app (src/app/app-features.ts), so it is first load.
  */
 const STARTUP_CHUNKS = ['app-setup']
 
