@@ -30,7 +30,7 @@ const EXTENSIONS: Readonly<Record<Exclude<FileKind, 'custom'>, readonly string[]
 }
 
 const MB = 1024 * 1024
-/** chatskins' own cap on `/api/files/upload` (README route table). */
+/** chatskins' own cap on `/api/files/upload` (docs/http-api.md#routes). */
 export const SERVER_UPLOAD_MAX_BYTES = 15 * MB
 /** Dify's defaults when the app's parameters name no limits (docs/dify-wire.md#files), in MB. */
 const DEFAULT_LIMITS_MB = { image: 10, document: 15, audio: 50, video: 100 }

@@ -33,7 +33,7 @@ export interface Attachment {
 export type AttachmentProblem =
   FileProblem | { problem: 'upload'; name: string } | { problem: 'slowDown'; name: string }
 
-/** A `/talk` `files` entry (README route table, docs/dify-wire.md#files). */
+/** A `/talk` `files` entry (docs/http-api.md#routes, docs/dify-wire.md#files). */
 export type TalkFile = Record<string, unknown>
 
 export interface AttachmentsOptions {
