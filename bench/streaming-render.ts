@@ -423,7 +423,7 @@ function report(
     notes: [
       ...notes,
       'Real client and real relay: the built page of a chatskins endpoint whose upstream is a ' +
-        "bench Dify stand-in writing Dify's `message` records (dify-api.md §6.1); a warm-up turn " +
+        "bench Dify stand-in writing Dify's `message` records (docs/dify-wire.md#message); a warm-up turn " +
         'loads the markdown and highlight chunks first. Busy = sum of top-level RunTask durations ' +
         'on the renderer main thread (Chrome trace) from Enter until 500 ms after the answer is ' +
         'done; each variant shows its rep with the median busy time (all reps in details). ' +

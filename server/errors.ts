@@ -2,7 +2,7 @@ import type { ErrorEnvelope } from '../src/wire/dify.ts'
 
 /**
  * An error with an HTTP status and a stable machine code, answered to the browser as Dify's own
- * envelope `{code, message, status}` (dify-api.md §2.1), so the client maps one shape to UI text.
+ * envelope `{code, message, status}` (docs/dify-wire.md#error-envelope), so the client maps one shape to UI text.
  */
 export class HttpError extends Error {
   readonly status: number

@@ -18,7 +18,7 @@ export interface AnswerUpstream {
 
 /**
  * A tiny Dify stand-in for the render benchmark: `POST /v1/chat-messages` answers the plan named
- * by the query with Dify's framing (dify-api.md §4, §6.1): one `message` record per chunk, then
+ * by the query with Dify's framing (docs/dify-wire.md#stream-framing, #message): one `message` record per chunk, then
  * `message_end`, then the connection closes.
  */
 export async function serveAnswerUpstream(

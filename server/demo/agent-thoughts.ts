@@ -2,9 +2,9 @@ import type { FakeAgentThought, FakeMessage } from './fake-store.ts'
 import type { SseWriter } from './sse-writer.ts'
 
 /**
- * An Agent's steps as Dify streams them (dify-api.md §5, §6.2): each step is one `agent_thought`
+ * An Agent's steps as Dify streams them (docs/dify-wire.md#agent-thought): each step is one `agent_thought`
  * id re-emitted with its fields growing (created, tool called, observation saved), and the same
- * row is what `/messages` lists under `agent_thoughts` (§3.3).
+ * row is what `/messages` lists under `agent_thoughts` (docs/dify-wire.md#messages).
  */
 export function createAgentThoughts(
   writer: SseWriter,

@@ -1,4 +1,4 @@
-/** Dify's JSON error envelope (dify-api.md §2.1), with Flask's trailing newline. */
+/** Dify's JSON error envelope (docs/dify-wire.md#error-envelope), with Flask's trailing newline. */
 export function difyError(status: number, code: string, message: string): Response {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' }
   if (status === 401) headers['WWW-Authenticate'] = 'Bearer realm="api"'
@@ -46,7 +46,7 @@ export function httpFault(status: number, conversationId: string | undefined): R
 }
 
 /**
- * The HTTP errors Dify answers `/chat-messages` with before a stream starts (dify-api.md §2.2),
+ * The HTTP errors Dify answers `/chat-messages` with before a stream starts (docs/dify-wire.md#error-codes),
  * by code: each code once, with Dify's status and (where known) exact message.
  */
 export const CHAT_MESSAGE_ERRORS: Readonly<Record<string, { status: number; message: string }>> = {

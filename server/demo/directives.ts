@@ -40,7 +40,7 @@ export interface Directives {
   file: boolean
   /** Before this turn, add this many question/answer pairs to the conversation at once. */
   many: number | undefined
-  /** Answer with Dify's HTTP error for this code (dify-api.md §2.2), e.g. `not_chat_app`. */
+  /** Answer with Dify's HTTP error for this code (docs/dify-wire.md#error-codes), e.g. `not_chat_app`. */
   difyError: string | undefined
   /** Put bytes that are not UTF-8 into the middle of one answer token. */
   badUtf8: boolean

@@ -19,7 +19,7 @@ export interface SpeechRequest {
 
 /**
  * `POST /audio-to-text` (multipart) → `{text}`, and `POST /text-to-audio` (JSON) → binary
- * `audio/wav`, each 400 when the app has the feature off (dify-api.md §3.13). Like Dify's
+ * `audio/wav`, each 400 when the app has the feature off (docs/dify-wire.md#audio). Like Dify's
  * `AudioService`, a `message_id` is looked up by id alone, whoever's message it is, and an
  * unknown one answers a JSON `null` with status 200.
  */

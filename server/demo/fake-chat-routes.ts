@@ -26,9 +26,9 @@ export interface ChatRouteOptions {
 }
 
 /**
- * `POST /chat-messages` (dify-api.md §3.1, streamed as §4-§6) and its stop (§3.2). Checks run in
+ * `POST /chat-messages` (docs/dify-wire.md#chat-messages, streamed as #stream-events) and its stop (#stop). Checks run in
  * Dify's order and answer Dify's HTTP errors: the body, the conversation (scoped by `user`), the
- * inputs against `user_input_form` (§3.10), then the `files` (a `local_file` must be the user's).
+ * inputs against `user_input_form` (docs/dify-wire.md#parameters), then the `files` (a `local_file` must be the user's).
  */
 export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions): void {
   const { tasks } = options
@@ -211,7 +211,7 @@ function newMessage(
   }
 }
 
-/** The opening statement with `{{var}}` filled from the inputs, kept as the introduction (§3.4). */
+/** The opening statement with `{{var}}` filled from the inputs, kept as the introduction (docs/dify-wire.md#conversations). */
 function introductionOf(app: FakeApp, inputs: Record<string, unknown>): string {
   const template = String(app.parameters.opening_statement ?? '')
   return template.replace(/\{\{([A-Za-z0-9_]{1,30})\}\}/g, (placeholder, name: string) => {

@@ -1,7 +1,7 @@
 import type { FakeRetrieverResource } from './fake-store.ts'
 
 /**
- * Two citations in the shape of Dify's `metadata.retriever_resources` (dify-api.md §3.1), as a
+ * Two citations in the shape of Dify's `metadata.retriever_resources` (docs/dify-wire.md#chat-messages), as a
  * knowledge-base app with citations on adds them to `message_end` and `/messages`.
  */
 export function demoCitations(): FakeRetrieverResource[] {

@@ -12,11 +12,11 @@ import {
   type Json,
 } from './fake-test-client.ts'
 
-describe('fake Dify: authentication (dify-api.md §2.2)', () => {
+describe('fake Dify: authentication (docs/dify-wire.md#error-codes)', () => {
   const { call } = fakeDify()
 
   // The route is registered as '/' under basePath('/v1') on a strict router, so it only matches
-  // "/v1"; "/v1/" (the path dify-api.md §1 documents) falls to the auth middleware: 401, then 404.
+  // "/v1"; "/v1/" (the path docs/dify-wire.md#conventions documents) falls to the auth middleware: 401, then 404.
   it('answers GET /v1/ without a key, like a health check', async () => {
     const response = await call('GET', '/', { authorization: null })
     expect(await response.json()).toMatchObject({ welcome: 'Dify OpenAPI', api_version: 'v1' })
@@ -46,7 +46,7 @@ describe('fake Dify: authentication (dify-api.md §2.2)', () => {
   })
 })
 
-describe('fake Dify: a streaming chat turn (dify-api.md §4-§6)', () => {
+describe('fake Dify: a streaming chat turn (docs/dify-wire.md#stream-framing to #ordering)', () => {
   it('streams data records with one envelope and ends with message_end', async () => {
     const { turn } = fakeDify()
     const { raw, events, response } = await turn('Hello!')
@@ -143,7 +143,7 @@ describe('fake Dify: a streaming chat turn (dify-api.md §4-§6)', () => {
   })
 })
 
-describe('fake Dify: stop (dify-api.md §3.2)', () => {
+describe('fake Dify: stop (docs/dify-wire.md#stop)', () => {
   it("ends the stream early with message_end when the turn's own user stops it", async () => {
     const { dify, send, call } = fakeDify({ tokenDelayMs: 2 })
     const response = await send('[[long=2000]]')
@@ -339,7 +339,7 @@ describe('fake Dify: Chatflow and Agent apps', () => {
   })
 })
 
-describe('fake Dify: history (dify-api.md §3.3-§3.9)', () => {
+describe('fake Dify: history (docs/dify-wire.md#messages to #suggested)', () => {
   async function conversationWith(queries: string[]) {
     const fake = fakeDify()
     let conversation_id = ''

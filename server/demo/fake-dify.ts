@@ -17,7 +17,7 @@ export interface FakeDifyOptions {
   /** API key → app; defaults to FAKE_APPS. */
   apps?: Readonly<Record<string, FakeApp>>
   /**
-   * Emulate Dify ~1.8 to early 2026 (dify-api.md §3.5): `DELETE /conversations/:id` deletes by id
+   * Emulate Dify ~1.8 to early 2026 (docs/dify-wire.md#delete-conversation): `DELETE /conversations/:id` deletes by id
    * whoever asks, and answers 204 even for an unknown id.
    */
   buggyDelete?: boolean
@@ -28,7 +28,7 @@ export interface FakeDifyOptions {
 export type FakeEnv = { Variables: { app: FakeApp; store: FakeStore; files: FakeFiles } }
 
 /**
- * A Dify-compatible upstream speaking the Service API wire format of dify-api.md: the demo bot of
+ * A Dify-compatible upstream speaking the Service API wire format of docs/dify-wire.md: the demo bot of
  * `npm start` and the fake of every test. Conversations and uploads live in memory, scoped by
  * `user`.
  */

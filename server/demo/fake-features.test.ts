@@ -24,7 +24,7 @@ function decodeBase64(text: string): Uint8Array {
   return Uint8Array.from(atob(text), (char) => char.charCodeAt(0))
 }
 
-describe('fake Dify: app-full and app-tts parameters (dify-api.md §3.10)', () => {
+describe('fake Dify: app-full and app-tts parameters (docs/dify-wire.md#parameters)', () => {
   it('offers every feature, every input type and the full file_upload shape', async () => {
     const { call } = fakeDify()
     const full = (await (await call('GET', '/parameters', { key: 'app-full' })).json()) as Json
@@ -63,7 +63,7 @@ describe('fake Dify: app-full and app-tts parameters (dify-api.md §3.10)', () =
   })
 })
 
-describe('fake Dify: input validation (dify-api.md §3.10)', () => {
+describe('fake Dify: input validation (docs/dify-wire.md#parameters)', () => {
   it.each([
     [{}, 'name is required in input form'],
     [{ name: 'Ann', lang: 'de' }, "lang in input form must be one of the following: ['en', 'fr']"],
@@ -144,7 +144,7 @@ describe('fake Dify: citations, assistant files, long histories', () => {
   })
 })
 
-describe('fake Dify: read-aloud streams (dify-api.md §5, §6.1)', () => {
+describe('fake Dify: read-aloud streams (docs/dify-wire.md#tts-message)', () => {
   it('interleaves tts_message chunks of one WAV and ends with tts_message_end', async () => {
     const { events } = await fakeDify().turn(
       '[[echo]] read this answer aloud while it streams, please',
@@ -180,7 +180,7 @@ describe('fake Dify: read-aloud streams (dify-api.md §5, §6.1)', () => {
   })
 })
 
-describe('fake Dify: files (dify-api.md §3.12)', () => {
+describe('fake Dify: files (docs/dify-wire.md#files)', () => {
   it('answers an upload with 201 and the file object', async () => {
     const { call } = fakeDify()
     const response = await call('POST', '/files/upload', { key: 'app-full', body: formWith(png()) })
@@ -258,7 +258,7 @@ describe('fake Dify: files (dify-api.md §3.12)', () => {
   })
 })
 
-describe('fake Dify: audio (dify-api.md §3.13)', () => {
+describe('fake Dify: audio (docs/dify-wire.md#audio)', () => {
   const audio = (type = 'audio/webm', bytes = 100) =>
     formWith(new Blob([new Uint8Array(bytes)], { type }), 'voice.webm')
 
@@ -330,7 +330,7 @@ describe('fake Dify: audio (dify-api.md §3.13)', () => {
   })
 })
 
-describe('fake Dify: buggyDelete (Dify ~1.8 to early 2026, dify-api.md §3.5)', () => {
+describe('fake Dify: buggyDelete (Dify ~1.8 to early 2026, docs/dify-wire.md#delete-conversation)', () => {
   it("deletes anyone's conversation by id and answers 204 even for unknown ids", async () => {
     const { turn, call } = fakeDify({ tokenDelayMs: 0, buggyDelete: true })
     const { events } = await turn('[[echo]] mine')

@@ -13,7 +13,7 @@ const DOCUMENTS =
     ' ',
   )
 
-/** Dify's default size limits by kind of file (dify-api.md §3.12). */
+/** Dify's default size limits by kind of file (docs/dify-wire.md#files). */
 function limitFor(extension: string): number | null {
   if (IMAGES.includes(extension)) return 10 * MB
   if (VIDEOS.includes(extension)) return 100 * MB
@@ -24,7 +24,7 @@ function limitFor(extension: string): number | null {
 
 /**
  * `POST /files/upload` (multipart `file` + `user`): stores the file for that `user` and answers
- * 201 with Dify's classic file object; errors as dify-api.md §3.12.
+ * 201 with Dify's classic file object; errors as docs/dify-wire.md#files.
  */
 export function registerFileRoutes(app: Hono<FakeEnv>): void {
   app.post('/files/upload', async (c) => {

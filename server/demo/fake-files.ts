@@ -4,7 +4,7 @@ import { dataUrl } from './fake-media.ts'
 /**
  * Where the fake says a file is. `inline` (the in-process demo bot, which no browser can reach):
  * a `data:` URL of the bytes. `relative` (the fake on real HTTP): a signed path as Dify without
- * `FILES_URL` gives it (dify-api.md §3.3, §5), `/files/…?timestamp=…&nonce=…&sign=…`, served by
+ * `FILES_URL` gives it (docs/dify-wire.md#files), `/files/…?timestamp=…&nonce=…&sign=…`, served by
  * `serve` to anyone with the signature, like Dify's signed file URLs.
  */
 export type FakeFileUrls = 'inline' | 'relative'

@@ -7,11 +7,11 @@ import type { SortBy } from './fake-store.ts'
 const SORTS: readonly SortBy[] = ['created_at', '-created_at', 'updated_at', '-updated_at']
 
 export interface HistoryRouteOptions {
-  /** Delete by id whoever asks, and answer 204 regardless (Dify ~1.8 to early 2026, §3.5). */
+  /** Delete by id whoever asks, and answer 204 regardless (Dify ~1.8 to early 2026, docs/dify-wire.md#delete-conversation). */
   buggyDelete: boolean
 }
 
-/** `/messages`, `/conversations` and their actions, scoped by `user` (dify-api.md §3.3-3.9). */
+/** `/messages`, `/conversations` and their actions, scoped by `user` (docs/dify-wire.md#messages to #suggested). */
 export function registerHistoryRoutes(app: Hono<FakeEnv>, options: HistoryRouteOptions): void {
   app.get('/messages', (c) => {
     const store = c.get('store')

@@ -7,7 +7,7 @@ const owns = (id: string) => id === MINE
 const check = (inputs: Record<string, unknown>) => validateInputs(FULL_INPUT_FORM, inputs, owns)
 const VALID = { name: 'Ann', lang: 'en' }
 
-describe('validateInputs against the §3.10 sample form', () => {
+describe('validateInputs against the sample form of docs/dify-wire.md#parameters', () => {
   it('keeps declared variables, fills defaults, and drops undeclared ones', () => {
     expect(check({ ...VALID, stray: 'x', ext: 'tool-filled' })).toEqual({
       inputs: {

@@ -1,5 +1,5 @@
 /**
- * Dify's input validation for `/chat-messages` (dify-api.md §3.10 "Input validation", after
+ * Dify's input validation for `/chat-messages` (docs/dify-wire.md#parameters "Input validation", after
  * `base_app_generator._validate_inputs`): each variable of `user_input_form` is checked and
  * normalised, undeclared variables are dropped, and the first problem is the `invalid_param`
  * message Dify would give.
@@ -23,7 +23,7 @@ const FALSE_WORDS = new Set(['false', '0', 'no', 'off', ''])
 
 /**
  * Validates `inputs` against `form`; `ownsUpload` says whether a `local_file` upload id belongs
- * to the caller (files are scoped by user, §9). `external_data_tool` entries and unknown types
+ * to the caller (files are scoped by user, docs/dify-wire.md#user-scoping). `external_data_tool` entries and unknown types
  * are not user variables and are skipped.
  */
 export function validateInputs(
@@ -121,7 +121,7 @@ function validateCheckbox(variable: string, raw: unknown): { value: unknown } | 
   return { error: `Invalid input type for ${variable}` }
 }
 
-/** A file mapping (§3.1 `files` item); a `local_file` must be the caller's own upload. */
+/** A file mapping (docs/dify-wire.md#chat-messages `files` item); a `local_file` must be the caller's own upload. */
 export function isFileOf(file: unknown, ownsUpload: (uploadFileId: string) => boolean): boolean {
   if (!isRecord(file)) return false
   if (file.transfer_method === 'local_file') {

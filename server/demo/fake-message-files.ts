@@ -3,8 +3,8 @@ import type { FakeFiles } from './fake-files.ts'
 import type { FakeMessageFile, FakeStore, FakeUpload } from './fake-store.ts'
 
 /**
- * The `files` of a `/chat-messages` request as the user's `message_files` (dify-api.md §3.1,
- * §3.3): a `local_file` must be an upload of the same `user` (§9), else Dify's 400
+ * The `files` of a `/chat-messages` request as the user's `message_files` (docs/dify-wire.md#chat-messages,
+ * #messages): a `local_file` must be an upload of the same `user` (#user-scoping), else Dify's 400
  * `invalid_param`; a `remote_url` is listed with its URL.
  */
 export function userMessageFiles(

@@ -1,5 +1,5 @@
 /**
- * `/parameters` of the full-featured fake apps (dify-api.md §3.10): every feature on, a
+ * `/parameters` of the full-featured fake apps (docs/dify-wire.md#parameters): every feature on, a
  * `user_input_form` with every input type (including `json_object` and `external_data_tool`,
  * which a client must skip) and the full `file_upload` shape.
  */
@@ -33,7 +33,7 @@ export const FILE_UPLOAD_CONFIG = {
   workflow_file_upload_limit: 10,
 }
 
-/** The §3.10 sample form, one field of each type. */
+/** The sample form of docs/dify-wire.md#parameters, one field of each type. */
 export const FULL_INPUT_FORM = [
   {
     'text-input': {

@@ -1,8 +1,8 @@
-/** The fake's memory: conversations, messages and uploads, scoped by Dify `user` (dify-api.md §9). */
+/** The fake's memory: conversations, messages and uploads, scoped by Dify `user` (docs/dify-wire.md#user-scoping). */
 
 export const NIL_UUID = '00000000-0000-0000-0000-000000000000'
 
-/** A file on a message, as `/messages` lists it (dify-api.md §3.3). */
+/** A file on a message, as `/messages` lists it (docs/dify-wire.md#messages). */
 export interface FakeMessageFile {
   id: string
   filename: string
@@ -15,7 +15,7 @@ export interface FakeMessageFile {
   upload_file_id: string | null
 }
 
-/** An agent step, as `/messages` lists it (dify-api.md §3.3); `files` holds file ids. */
+/** An agent step, as `/messages` lists it (docs/dify-wire.md#messages); `files` holds file ids. */
 export interface FakeAgentThought {
   id: string
   chain_id: null
@@ -30,7 +30,7 @@ export interface FakeAgentThought {
   files: string[]
 }
 
-/** One citation, as `metadata.retriever_resources` carries it (dify-api.md §3.1). */
+/** One citation, as `metadata.retriever_resources` carries it (docs/dify-wire.md#chat-messages). */
 export type FakeRetrieverResource = Record<string, string | number>
 
 export interface FakeMessage {
@@ -61,7 +61,7 @@ export interface FakeConversation {
   messages: FakeMessage[]
 }
 
-/** An uploaded file: Dify's classic file object (dify-api.md §3.12) plus what the fake keeps. */
+/** An uploaded file: Dify's classic file object (docs/dify-wire.md#files) plus what the fake keeps. */
 export interface FakeUpload {
   id: string
   name: string
@@ -95,7 +95,7 @@ export function createFakeStore() {
 
   return {
     now,
-    /** Dify's end-user row id for a `user` string (get-or-create, dify-api.md §9). */
+    /** Dify's end-user row id for a `user` string (get-or-create, docs/dify-wire.md#user-scoping). */
     endUserId(user: string): string {
       let id = endUsers.get(user)
       if (!id) endUsers.set(user, (id = crypto.randomUUID()))
@@ -146,7 +146,7 @@ export function createFakeStore() {
     saveUpload(upload: FakeUpload): void {
       uploads.set(upload.id, upload)
     },
-    /** An upload of this `user`; someone else's is as good as missing (dify-api.md §9). */
+    /** An upload of this `user`; someone else's is as good as missing (docs/dify-wire.md#user-scoping). */
     findUpload(id: string, user: string): FakeUpload | undefined {
       const upload = uploads.get(id)
       return upload?.user === user ? upload : undefined

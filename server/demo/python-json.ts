@@ -1,6 +1,6 @@
 /**
  * Serialises like Python's `json.dumps` defaults, which classic Dify builds used for SSE
- * (dify-api.md §4): `", "` and `": "` separators and every non-ASCII character as `\uXXXX`.
+ * (docs/dify-wire.md#python-json): `", "` and `": "` separators and every non-ASCII character as `\uXXXX`.
  */
 export function pythonJsonDumps(value: unknown): string {
   if (value === null || value === undefined) return 'null'

@@ -25,7 +25,7 @@ export interface SseStreamOptions {
   onCancel?: () => void
 }
 
-/** A `text/event-stream` body written by `run`, as Dify writes it (dify-api.md §4). */
+/** A `text/event-stream` body written by `run`, as Dify writes it (docs/dify-wire.md#stream-framing). */
 export function createSseStream(
   run: (writer: SseWriter) => Promise<void>,
   options: SseStreamOptions,

@@ -4,7 +4,7 @@ import type { SseWriter } from './sse-writer.ts'
 const CHUNKS = 4
 
 /**
- * Read-aloud while streaming (`text_to_speech.autoPlay: "enabled"`, dify-api.md §5, §6.1): the
+ * Read-aloud while streaming (`text_to_speech.autoPlay: "enabled"`, docs/dify-wire.md#tts-message): the
  * answer's audio as `tts_message` events interleaved with the text, then `tts_message_end` with
  * `audio: ""` after `message_end`. The chunks are pieces of one `audio/wav` file (Dify sends MP3);
  * a client joins the decoded chunks in order, as for Dify's MP3 stream.

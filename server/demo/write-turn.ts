@@ -43,7 +43,7 @@ const DEMO_TOOL = {
 const PING_EVERY_MS = 10_000
 
 /**
- * Streams one answer the way Dify does for the app's mode (dify-api.md §6): the same envelope and
+ * Streams one answer the way Dify does for the app's mode (docs/dify-wire.md#ordering): the same envelope and
  * `created_at` on every event, `id` = message id, no `task_id` on errors, a ping per 10 s of
  * elapsed time, and a stop that ends with `message_end` and keeps the partial answer. Agents
  * stream their steps as growing `agent_thought`s and a tool's picture as `message_file`.

@@ -46,7 +46,7 @@ export function createDifyClient(options: DifyClientOptions): DifyClient {
 }
 
 /**
- * Turns a non-2xx Dify response into an HttpError. A Dify JSON envelope (dify-api.md §2.1) keeps
+ * Turns a non-2xx Dify response into an HttpError. A Dify JSON envelope (docs/dify-wire.md#error-envelope) keeps
  * its status, code and message; anything else (an HTML page from a reverse proxy) becomes a
  * generic "unavailable" error with the same status, never the raw body.
  */
@@ -76,7 +76,7 @@ function parseEnvelope(text: string): { code: string; message: string } | null {
 }
 
 /**
- * Dify's stop for one streaming task (dify-api.md §3.2). Dify acts only when `user` started the
+ * Dify's stop for one streaming task (docs/dify-wire.md#stop). Dify acts only when `user` started the
  * task, and answers 200 either way.
  */
 export function stopDifyTask(

@@ -6,8 +6,8 @@ export const MULTIPART_FRAMING_BYTES = 64 * 1024
 
 /**
  * Reads a `multipart/form-data` body holding exactly one file part named `file` of at most
- * `maxFileBytes`, the shape of Dify's `/files/upload` and `/audio-to-text` (dify-api.md §3.12,
- * §3.13). 415 for any other content type (so only a deliberate multipart post gets here), 413
+ * `maxFileBytes`, the shape of Dify's `/files/upload` and `/audio-to-text` (docs/dify-wire.md#files,
+ * #audio). 415 for any other content type (so only a deliberate multipart post gets here), 413
  * past the cap (the body may exceed it by MULTIPART_FRAMING_BYTES of framing), 400 when the body
  * is not multipart or holds no file or more than one. Text fields are ignored.
  */

@@ -49,8 +49,8 @@ export function securityHeaders({
 
 /**
  * Sets the security headers on every response, errors and streams included; under `/:id/` with
- * that endpoint's `frameAncestors` and its Dify's image origin (message files; dify-api.md §3.3,
- * §5), elsewhere (gallery, static files) with the defaults.
+ * that endpoint's `frameAncestors` and its Dify's image origin (message files; docs/dify-wire.md#messages,
+ * #message-file), elsewhere (gallery, static files) with the defaults.
  */
 export function securityHeadersMiddleware(dev: boolean): MiddlewareHandler<AppEnv> {
   const site = Object.entries(securityHeaders({ dev }))

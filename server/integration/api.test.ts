@@ -267,7 +267,7 @@ describe('DELETE /:id/api/conversations/:cid', () => {
   })
 })
 
-describe('DELETE against a Dify that deletes by id for anyone (1.8-1.13, dify-api.md §3.5)', () => {
+describe('DELETE against a Dify that deletes by id for anyone (1.8-1.13, docs/dify-wire.md#delete-conversation)', () => {
   let buggy: TestStack
   beforeAll(async () => {
     buggy = await startTestStack(undefined, { buggyDelete: true })

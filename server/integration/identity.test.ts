@@ -110,7 +110,7 @@ describe("no visitor can stop another visitor's answer", () => {
 
     const stop = await stack.api('stop-bob', 'chat', 'POST', `chat-messages/${taskId}/stop`, {})
     expect(stop.status).toBe(200)
-    // Dify is asked with Bob's user, so it ignores the stop (dify-api.md §3.2).
+    // Dify is asked with Bob's user, so it ignores the stop (docs/dify-wire.md#stop).
     expect(stack.upstream.fake.stops.filter((entry) => entry.taskId === taskId)).toEqual([
       { taskId, user: stack.difyUserOf('stop-bob') },
     ])

@@ -1,5 +1,5 @@
 /**
- * Decides what of one Dify stream event reaches the browser (dify-api.md §5, §9): only the event
+ * Decides what of one Dify stream event reaches the browser (docs/dify-wire.md#stream-events, #user-scoping): only the event
  * types a chat UI renders, and for workflow progress only the fields a step list shows, never the
  * node inputs/outputs (which carry `sys.*` values and can be megabytes).
  */
@@ -55,7 +55,7 @@ const CITATION_FIELDS = [
 /** The browser's copy of one event, or null when the event type is not relayed. */
 export function toBrowserEvent(event: Json): Json | null {
   const type = event.event
-  // Dify's contract (§7): any object with status >= 400 is an error, whatever its `event` says.
+  // Dify's contract (docs/dify-wire.md#stream-errors): any object with status >= 400 is an error, whatever its `event` says.
   if (type !== 'error' && typeof event.status === 'number' && event.status >= 400) {
     return {
       ...pick(event, ENVELOPE_FIELDS),

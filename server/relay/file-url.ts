@@ -1,7 +1,7 @@
 /**
  * Dify's file URLs (`message_files[].url` in `/messages`, `url` of a `message_file` event) are
- * relative when Dify runs without `FILES_URL` (dify-api.md §5: "absolute or relative depending on
- * `FILES_URL`"), e.g. `/files/tools/x.png?timestamp=…&sign=…`; in the browser they would point at
+ * relative when Dify runs without `FILES_URL` (docs/dify-wire.md#files: absolute or relative depending on
+ * `FILES_URL`), e.g. `/files/tools/x.png?timestamp=…&sign=…`; in the browser they would point at
  * chatskins. Resolved against Dify's origin instead; anything that is not then http(s) is null.
  */
 export function absoluteFileUrl(url: unknown, difyOrigin: string): string | null {

@@ -62,7 +62,7 @@ const COMMA = bytesOf(',')
 const EMPTY = new Uint8Array(0)
 
 /**
- * The relay of a Dify SSE body (dify-api.md §4) to the browser as `data: <json>\n\n` records, fed
+ * The relay of a Dify SSE body (docs/dify-wire.md#stream-framing) to the browser as `data: <json>\n\n` records, fed
  * by pushes so any runtime's stream can drive it. Each pushed chunk gives at most one write, so
  * every event leaves as soon as its record is complete. Events are filtered as toBrowserEvent
  * says (message records on a byte-copy fast path, trim-message-record.ts); garbage is dropped.

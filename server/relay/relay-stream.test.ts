@@ -153,7 +153,7 @@ function splitAt(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A realistic Chatflow stream (dify-api.md §6.3) and what the browser must get from it
+// A realistic Chatflow stream (docs/dify-wire.md#ordering) and what the browser must get from it
 
 const env = {
   conversation_id: '45701982-8118-4bc5-8e9b-64562b4555f2',

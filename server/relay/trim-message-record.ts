@@ -1,6 +1,6 @@
 /**
  * The relay's fast path for the records that make up almost all of a streamed answer: a `message`
- * or `agent_message` event (dify-api.md §5.1) is trimmed to the fields toBrowserEvent keeps by
+ * or `agent_message` event (docs/dify-wire.md#message) is trimmed to the fields toBrowserEvent keeps by
  * copying their `"key":value` bytes, without decoding the record or building objects. The scan
  * validates the whole record as JSON (strings, escapes, UTF-8, numbers, nesting), so nothing
  * reaches the browser that JSON.parse would refuse; anything unusual returns false and the

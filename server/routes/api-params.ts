@@ -2,8 +2,8 @@ import { HttpError } from '../errors.ts'
 
 /**
  * Validators for the browser's input to `/:id/api/…`, checked before anything reaches Dify so
- * bad input gets a 400 `invalid_<field>` envelope and never an upstream call (dify-api.md §1: ids
- * are UUIDs; §3.3, §3.4: `limit` is 1..100).
+ * bad input gets a 400 `invalid_<field>` envelope and never an upstream call (docs/dify-wire.md#conventions: ids
+ * are UUIDs; #messages, #conversations: `limit` is 1..100).
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -12,7 +12,7 @@ const NOT_FOUND = 'conversation_not_found'
 /**
  * `POST /:id/api/conversations/:cid/name` with `{name}` (1..200 characters) or
  * `{auto_generate: true}`: renames one of this visitor's conversations and answers the
- * conversation object (dify-api.md §3.6). Someone else's conversation: 404 `conversation_not_found`.
+ * conversation object (docs/dify-wire.md#rename). Someone else's conversation: 404 `conversation_not_found`.
  */
 export function renameHandler(maxBodyBytes: number) {
   return async (c: Context<AppEnv>) => {
@@ -34,8 +34,8 @@ export function renameHandler(maxBodyBytes: number) {
 
 /**
  * `DELETE /:id/api/conversations/:cid` (body `{}`): deletes one of this visitor's conversations,
- * answering 204. Dify ~1.8 to early 2026 deleted by id alone, whoever asked (dify-api.md §3.5,
- * §9), so ownership is checked here first with a user-scoped `/messages` read; only a 200 there
+ * answering 204. Dify ~1.8 to early 2026 deleted by id alone, whoever asked (docs/dify-wire.md#delete-conversation,
+ * #user-scoping), so ownership is checked here first with a user-scoped `/messages` read; only a 200 there
  * lets the delete through; a 404 or 400 there is 404 `conversation_not_found`, any other answer is
  * relayed as the error it is, and nothing is deleted.
  */

@@ -12,7 +12,7 @@ export interface DifyApiRouteOptions {
   maxBodyBytes: number
   /** Cap of one uploaded file (`files/upload`); Dify's own default is 15 MB for documents. */
   maxUploadBytes: number
-  /** Cap of one recording (`audio-to-text`); Dify refuses more than 30 MB (dify-api.md §3.13). */
+  /** Cap of one recording (`audio-to-text`); Dify refuses more than 30 MB (docs/dify-wire.md#audio). */
   maxAudioBytes: number
 }
 

@@ -18,7 +18,7 @@ export function stopHandler(maxBodyBytes: number) {
   }
 }
 
-/** `GET /:id/api/parameters`: the app's front-end configuration (dify-api.md §3.10). */
+/** `GET /:id/api/parameters`: the app's front-end configuration (docs/dify-wire.md#parameters). */
 export async function parametersHandler(c: Context<AppEnv>) {
   return relayJson(
     await c.get('endpoint').dify.request('GET', '/parameters', { signal: c.req.raw.signal }),
@@ -28,7 +28,7 @@ export async function parametersHandler(c: Context<AppEnv>) {
 export interface RelayJsonOptions {
   /**
    * The code Dify's 404 `not_found` is answered with, e.g. `conversation_not_found`: Dify says
-   * `not_found` for every missing thing (dify-api.md §2.2), but the client acts differently per
+   * `not_found` for every missing thing (docs/dify-wire.md#error-codes), but the client acts differently per
    * resource. A 404 that is not Dify's envelope (a proxy's page) keeps its generic code.
    */
   notFound?: string

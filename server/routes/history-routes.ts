@@ -11,7 +11,7 @@ const SORTS = ['created_at', '-created_at', 'updated_at', '-updated_at'] as cons
 
 /**
  * `GET /:id/api/messages?conversation_id=&first_id=&limit=`: one page of a conversation of this
- * visitor's, newest page first, oldest first within the page (dify-api.md §3.3). A conversation
+ * visitor's, newest page first, oldest first within the page (docs/dify-wire.md#messages). A conversation
  * that is unknown or someone else's answers 404 `conversation_not_found`; an unknown `first_id`
  * 404 `first_message_not_found`. File URLs come back absolute (Dify may give relative ones).
  */
@@ -43,7 +43,7 @@ export async function messagesHandler(c: Context<AppEnv>) {
 
 /**
  * `GET /:id/api/conversations?last_id=&limit=&sort_by=`: this visitor's conversations, keyset
- * paged after `last_id` (dify-api.md §3.4). An unknown `last_id` is Dify's 404 `not_found`.
+ * paged after `last_id` (docs/dify-wire.md#conversations). An unknown `last_id` is Dify's 404 `not_found`.
  */
 export async function conversationsHandler(c: Context<AppEnv>) {
   const query = {

@@ -11,7 +11,7 @@ const NOT_FOUND = 'message_not_found'
 /**
  * `POST /:id/api/messages/:mid/feedbacks` with `{rating: "like" | "dislike" | null, content?}`:
  * rates one of this visitor's answers, `null` revoking the rating; answers `{result: "success"}`
- * (dify-api.md §3.8). Someone else's message: 404 `message_not_found`.
+ * (docs/dify-wire.md#feedbacks). Someone else's message: 404 `message_not_found`.
  */
 export function feedbackHandler(maxBodyBytes: number) {
   return async (c: Context<AppEnv>) => {
@@ -44,7 +44,7 @@ export function feedbackHandler(maxBodyBytes: number) {
 
 /**
  * `GET /:id/api/messages/:mid/suggested`: follow-up questions for one of this visitor's answers,
- * `{result: "success", data: string[]}` (dify-api.md §3.9). Feature off: Dify's 400 `bad_request`.
+ * `{result: "success", data: string[]}` (docs/dify-wire.md#suggested). Feature off: Dify's 400 `bad_request`.
  */
 export async function suggestedHandler(c: Context<AppEnv>) {
   const messageId = requireUuid(c.req.param('mid'), 'message_id')

@@ -3,7 +3,7 @@ import { absoluteFileUrl } from '../relay/file-url.ts'
 type Json = Record<string, unknown>
 
 /**
- * A `/messages` page (dify-api.md §3.3) with every `message_files[].url` made absolute against
+ * A `/messages` page (docs/dify-wire.md#messages) with every `message_files[].url` made absolute against
  * Dify's origin; a file whose URL is not http(s) then is left out.
  */
 export function withAbsoluteFileUrls(page: unknown, difyOrigin: string): unknown {

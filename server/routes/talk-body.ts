@@ -17,7 +17,7 @@ const FILE_TYPES = new Set(['image', 'document', 'audio', 'video', 'custom'])
 
 /**
  * Validates the browser's `POST /:id/talk` body into what `/chat-messages` takes
- * (dify-api.md §3.1). The browser never supplies `user`; unknown fields are ignored like Dify does.
+ * (docs/dify-wire.md#chat-messages). The browser never supplies `user`; unknown fields are ignored like Dify does.
  */
 export function validateTalkBody(body: Record<string, unknown>, limits: TalkLimits): TalkBody {
   const bad = (code: string, message: string): never => {

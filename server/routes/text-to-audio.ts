@@ -10,7 +10,7 @@ const AUDIO_TYPE = /^\s*(audio\/[a-z0-9][a-z0-9.+-]*)\s*(;|$)/i
 
 /**
  * `POST /:id/api/text-to-audio` with `{text}`: Dify's text to speech for this visitor, relayed
- * as the binary audio with its `audio/*` content type (dify-api.md §3.13); any other content type
+ * as the binary audio with its `audio/*` content type (docs/dify-wire.md#audio); any other content type
  * from upstream is a 502. Dify's `message_id` form is not offered: Dify looks the message up by id
  * alone, not by user or app (`AudioService.transcript_tts`), which would read out anyone's answer,
  * so the client sends the answer text it shows instead.

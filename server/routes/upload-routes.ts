@@ -9,7 +9,7 @@ const UPLOAD_FIELDS = ['id', 'name', 'size', 'extension', 'mime_type'] as const
 /**
  * `POST /:id/api/files/upload` (multipart, one part `file` of at most `maxBytes`): uploads the
  * file to Dify as this visitor's `user` and answers 201 `{id, name, size, extension, mime_type}`
- * (dify-api.md §3.12). The id goes into `/talk`'s `files` as a `local_file` of the same visitor.
+ * (docs/dify-wire.md#files). The id goes into `/talk`'s `files` as a `local_file` of the same visitor.
  */
 export function uploadHandler(maxBytes: number) {
   return async (c: Context<AppEnv>) => {
@@ -28,7 +28,7 @@ export function uploadHandler(maxBytes: number) {
 
 /**
  * `POST /:id/api/audio-to-text` (multipart, one part `file` of at most `maxBytes`): Dify's
- * speech to text for this visitor, answered as `{text}` (dify-api.md §3.13).
+ * speech to text for this visitor, answered as `{text}` (docs/dify-wire.md#audio).
  */
 export function audioToTextHandler(maxBytes: number) {
   return async (c: Context<AppEnv>) => {

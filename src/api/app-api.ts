@@ -1,7 +1,7 @@
 import type { Rating } from '../chat/chat-message.ts'
 import { jsonBody, requestEndpoint } from './request-json.ts'
 
-/** The app-level Dify calls beside the chat turn (dify-api.md §3.8-3.10); errors are ChatErrors. */
+/** The app-level Dify calls beside the chat turn (docs/dify-wire.md#feedbacks to #parameters); errors are ChatErrors. */
 export interface AppApi {
   /** The raw `GET /parameters` JSON. */
   parameters(): Promise<unknown>

@@ -1,7 +1,7 @@
 import type { ChatError } from './chat-error.ts'
 import { jsonBody, requestEndpoint } from './request-json.ts'
 
-/** One Dify message (a question and its answer) from `GET /messages` (dify-api.md §3.3). */
+/** One Dify message (a question and its answer) from `GET /messages` (docs/dify-wire.md#messages). */
 export interface HistoryMessage {
   id: string
   conversation_id: string
@@ -19,7 +19,7 @@ export interface HistoryMessage {
   retriever_resources?: readonly unknown[] | null
 }
 
-/** One conversation from `GET /conversations` (dify-api.md §3.4); `name` is untrusted text. */
+/** One conversation from `GET /conversations` (docs/dify-wire.md#conversations); `name` is untrusted text. */
 export interface Conversation {
   id: string
   name: string
@@ -101,7 +101,7 @@ export function createHistoryApi(endpointId: string): HistoryApi {
       return body
     },
     async remove(conversationId) {
-      // Dify wants a JSON body on DELETE (dify-api.md §3.5); the server wants JSON on state changes.
+      // Dify wants a JSON body on DELETE (docs/dify-wire.md#delete-conversation); the server wants JSON on state changes.
       await requestEndpoint(endpointId, conversationPath(conversationId), {
         method: 'DELETE',
         ...jsonBody({}),

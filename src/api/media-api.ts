@@ -2,7 +2,7 @@ import type { ChatError } from './chat-error.ts'
 import { NETWORK_ERROR, readErrorResponse } from './chat-error.ts'
 import { jsonBody, requestEndpoint } from './request-json.ts'
 
-/** What chatskins' server answers for an upload (README route table, dify-api.md §3.12). */
+/** What chatskins' server answers for an upload (docs/http-api.md#routes, docs/dify-wire.md#files). */
 export interface UploadedFile {
   id: string
   name: string

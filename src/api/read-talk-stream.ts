@@ -2,7 +2,7 @@ import type { DifyStreamEvent } from '../wire/dify.ts'
 
 /**
  * Reads the `/talk` event stream to its end (connection close is the end of a turn, per
- * dify-api.md §4): UTF-8 decoded incrementally, records split anywhere, comments and unknown
+ * docs/dify-wire.md#stream-framing): UTF-8 decoded incrementally, records split anywhere, comments and unknown
  * fields ignored, non-JSON records skipped. Resolves when the stream closes; rejects if it breaks.
  */
 export async function readTalkStream(
@@ -68,7 +68,7 @@ function createSseDataReader(onData: (data: string) => void) {
   }
 }
 
-/** Dify's rule (§7): an object with status >= 400, or with no event, is an error. */
+/** Dify's rule (docs/dify-wire.md#stream-errors): an object with status >= 400, or with no event, is an error. */
 function normalize(event: Record<string, unknown>): DifyStreamEvent {
   const status = typeof event.status === 'number' ? event.status : undefined
   if (event.event !== 'error' && (typeof event.event !== 'string' || (status ?? 0) >= 400)) {

@@ -108,7 +108,7 @@ export function createAppFeatures(options: AppFeaturesOptions) {
       return load().then(() => inputs.peek()?.check() ?? true)
     },
     toggleFeedback: feedback.toggle,
-    /** For the history: the inputs Dify keeps for a conversation (dify-api.md §3.3 `inputs`). */
+    /** For the history: the inputs Dify keeps for a conversation (docs/dify-wire.md#messages `inputs`). */
     conversationInputs: (conversationId: string, raw: unknown) => {
       difyInputs = { conversationId, inputs: raw }
       void inputs.peek()?.fromDify(conversationId, raw)

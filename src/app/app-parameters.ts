@@ -6,7 +6,7 @@ import {
   type ParseUploadRules,
 } from '../inputs/inputs.ts'
 
-/** What the client uses of `GET /parameters` (dify-api.md §3.10), read defensively. */
+/** What the client uses of `GET /parameters` (docs/dify-wire.md#parameters), read defensively. */
 export interface AppParameters {
   openingStatement: string
   suggestedQuestions: string[]

@@ -8,7 +8,7 @@ import type { ChatError } from '../api/chat-error.ts'
  */
 export type MessageStatus = 'pending' | 'streaming' | 'done' | 'stopped' | 'error' | 'failed'
 
-/** The visitor's rating of an answer (dify-api.md §3.8); null when unrated. */
+/** The visitor's rating of an answer (docs/dify-wire.md#feedbacks); null when unrated. */
 export type Rating = 'like' | 'dislike' | null
 
 /** One Agent step (`agent_thought`), upserted by id as Dify re-emits it. */

@@ -17,7 +17,7 @@ export interface ChatStoreOptions {
   now?: () => number
   /** After Stop, how long Dify gets to end the stream before the client cuts it. */
   stopGraceMs?: number
-  /** The app's input variables (dify-api.md §3.10), sent with every turn. */
+  /** The app's input variables (docs/dify-wire.md#parameters), sent with every turn. */
   getInputs?: () => Record<string, unknown>
   /**
    * Files attached to the next message (`/talk` `files`), taken when a turn starts: `question`
@@ -293,7 +293,7 @@ export function createChatStore(options: ChatStoreOptions) {
     phase.value = 'stopping'
     active.bot.status.value = 'stopped'
     if (!active.taskId) return active.controller.abort()
-    // Dify ends the stream with message_end once it sees the stop (dify-api.md §3.2); if it
+    // Dify ends the stream with message_end once it sees the stop (docs/dify-wire.md#stop); if it
     // doesn't within the grace period, cut the connection: the server then stops the task too.
     active.stopDeadline = setTimeout(() => active.controller.abort(), stopGraceMs)
     api.stop(active.taskId).catch(() => active.controller.abort())

@@ -17,7 +17,7 @@ import type {
 /**
  * Applies the stream events that add to an answer beyond its text (the chat store handles the
  * text itself, batched per frame, and errors): Agent thoughts, Chatflow steps, citations, files.
- * `workflow_finished` and `message_end` are independent here, so either order works (§6.3).
+ * `workflow_finished` and `message_end` are independent here, so either order works (docs/dify-wire.md#ordering).
  */
 export function applyMessageEvent(message: ChatMessage, event: DifyStreamEvent): void {
   switch (event.event) {
@@ -64,7 +64,7 @@ export function applyMessageEvent(message: ChatMessage, event: DifyStreamEvent):
   }
 }
 
-/** The fields of a `GET /messages` item (dify-api.md §3.3) that an answer shows beside its text. */
+/** The fields of a `GET /messages` item (docs/dify-wire.md#messages) that an answer shows beside its text. */
 export interface HistoryExtras {
   feedback?: { rating?: unknown } | null
   agent_thoughts?: readonly unknown[] | null

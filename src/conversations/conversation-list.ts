@@ -30,7 +30,7 @@ export interface ListEditing {
 }
 
 /**
- * The visitor's conversations (`GET /conversations`, dify-api.md §3.4), paged on with `last_id`,
+ * The visitor's conversations (`GET /conversations`, docs/dify-wire.md#conversations), paged on with `last_id`,
  * refreshed after every turn (a new conversation appears on top with Dify's name for it), with
  * rename, delete and switch. A failure is kept with the action it belongs to; nothing is lost.
  */

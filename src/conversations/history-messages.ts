@@ -3,7 +3,7 @@ import { createMessage, type ChatMessage } from '../chat/chat-message.ts'
 import { applyHistoryExtras, userFilesOf } from '../chat/message-events.ts'
 
 /**
- * Bubbles for a page of Dify messages (dify-api.md §3.3), oldest first: each message is the
+ * Bubbles for a page of Dify messages (docs/dify-wire.md#messages), oldest first: each message is the
  * visitor's question (with the files sent with it) and the bot's answer. A message whose generation failed keeps its partial
  * answer in the error state. Only the answer carries Dify's id, as in a live turn, and what the
  * stream would have given it besides its text (rating, Agent steps, images, citations).

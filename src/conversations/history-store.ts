@@ -25,7 +25,7 @@ interface Paging {
 }
 
 /**
- * The messages of the conversation shown, from Dify (`GET /messages`, dify-api.md §3.3): the newest
+ * The messages of the conversation shown, from Dify (`GET /messages`, docs/dify-wire.md#messages): the newest
  * page when it is opened, then older pages on demand, placed before what is shown. Results for a
  * conversation that is no longer shown are dropped. A stored id Dify doesn't know (404) is
  * forgotten silently and the chat starts fresh.

@@ -5,7 +5,7 @@ import type { FileField, InputField, InputValue } from './inputs.ts'
 type Json = Record<string, unknown>
 
 /**
- * A conversation's inputs as Dify stored them (`inputs` of a `/messages` item, dify-api.md §3.3)
+ * A conversation's inputs as Dify stored them (`inputs` of a `/messages` item, docs/dify-wire.md#messages)
  * as form values: what another browser, or this one before, started the conversation with.
  * Numbers become text as typed; files are Dify's file objects (`related_id` or `upload_file_id`,
  * `filename`); a remote-URL file comes back as a link for a link-only variable and is left out

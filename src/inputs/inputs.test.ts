@@ -13,7 +13,7 @@ import {
 } from './inputs.ts'
 import { valuesFromDify } from './inputs-from-dify.ts'
 
-/** The mixed form of dify-api.md §3.10, unknown and file types included. */
+/** The mixed form of docs/dify-wire.md#parameters, unknown and file types included. */
 const FORM = [
   {
     'text-input': {

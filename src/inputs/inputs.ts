@@ -1,5 +1,5 @@
 /**
- * The app's input variables (dify-api.md §3.10 `user_input_form`): the form's fields, their
+ * The app's input variables (docs/dify-wire.md#parameters `user_input_form`): the form's fields, their
  * validation (the same rules Dify applies, so a turn is never sent only to be refused), URL
  * prefill, and the `inputs` object each turn sends.
  */
@@ -259,7 +259,7 @@ export function validateInputs(
 
 /**
  * The `inputs` of a turn: typed values; empty optional ones left out so Dify applies its default.
- * Files go as Dify's file mappings (dify-api.md §3.10): one for `file`, a list for `file-list`.
+ * Files go as Dify's file mappings (docs/dify-wire.md#parameters): one for `file`, a list for `file-list`.
  */
 export function toDifyInputs(
   fields: readonly InputField[],

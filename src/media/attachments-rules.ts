@@ -30,9 +30,9 @@ const EXTENSIONS: Readonly<Record<Exclude<FileKind, 'custom'>, readonly string[]
 }
 
 const MB = 1024 * 1024
-/** chatskins' own cap on `/api/files/upload` (README route table). */
+/** chatskins' own cap on `/api/files/upload` (docs/http-api.md#routes). */
 export const SERVER_UPLOAD_MAX_BYTES = 15 * MB
-/** Dify's defaults when the app's parameters name no limits (dify-api.md §3.12), in MB. */
+/** Dify's defaults when the app's parameters name no limits (docs/dify-wire.md#files), in MB. */
 const DEFAULT_LIMITS_MB = { image: 10, document: 15, audio: 50, video: 100 }
 
 /** A file already uploaded to Dify, as a `file` / `file-list` input keeps it. */
@@ -61,7 +61,7 @@ const positive = (value: unknown, fallback: number): number =>
   typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback
 
 /**
- * Reads `file_upload` of `GET /parameters` (dify-api.md §3.10) in both shapes: the full one
+ * Reads `file_upload` of `GET /parameters` (docs/dify-wire.md#parameters) in both shapes: the full one
  * (`enabled`, `allowed_file_types`, `allowed_file_extensions`, `number_limits`,
  * `fileUploadConfig`) and the old image-only one (`image.enabled`). Null when the visitor can't
  * upload from their device.

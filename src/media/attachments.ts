@@ -33,7 +33,7 @@ export interface Attachment {
 export type AttachmentProblem =
   FileProblem | { problem: 'upload'; name: string } | { problem: 'slowDown'; name: string }
 
-/** A `/talk` `files` entry (README route table, dify-api.md §3.12). */
+/** A `/talk` `files` entry (docs/http-api.md#routes, docs/dify-wire.md#files). */
 export type TalkFile = Record<string, unknown>
 
 export interface AttachmentsOptions {
@@ -194,7 +194,7 @@ function toTalkFile(item: Attachment): TalkFile {
   return { type: item.kind, transfer_method: 'local_file', upload_file_id: item.uploadId }
 }
 
-/** Dify's and chatskins' upload errors (dify-api.md §3.12) as the problems the visitor reads. */
+/** Dify's and chatskins' upload errors (docs/dify-wire.md#files) as the problems the visitor reads. */
 function uploadProblem(
   error: ChatError,
   { name, kind }: Attachment,

@@ -1,4 +1,4 @@
-/** The kinds of file Dify tells apart (`/talk` `files[].type`, dify-api.md §3.12). */
+/** The kinds of file Dify tells apart (`/talk` `files[].type`, docs/dify-wire.md#files). */
 export type FileKind = 'image' | 'document' | 'audio' | 'video' | 'custom'
 
 const KINDS: ReadonlySet<string> = new Set<FileKind>([

@@ -3,7 +3,7 @@ const enabled = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && (value as Json).enabled === true
 
 /**
- * Whether `GET /parameters` (dify-api.md §3.10) switches on anything of files or voice: file
+ * Whether `GET /parameters` (docs/dify-wire.md#parameters) switches on anything of files or voice: file
  * upload (full or old image-only shape), speech to text, text to speech. Only then does the
  * client load the code behind them.
  */

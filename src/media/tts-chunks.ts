@@ -1,6 +1,6 @@
 /**
  * Joins the base64 `audio` of `tts_message` events, in order, into one file's bytes
- * (dify-api.md §5). Each chunk is decoded on its own: Dify cuts the audio bytes, not the base64
+ * (docs/dify-wire.md#stream-events). Each chunk is decoded on its own: Dify cuts the audio bytes, not the base64
  * text, so a chunk may end with padding.
  */
 export function joinBase64Chunks(chunks: readonly string[]): Uint8Array {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { appendToDraft, parseVoiceFeatures, pickRecordingFormat } from './voice.ts'
 
 describe('parseVoiceFeatures', () => {
-  it('reads the speech and read-aloud switches (dify-api.md §3.10)', () => {
+  it('reads the speech and read-aloud switches (docs/dify-wire.md#parameters)', () => {
     expect(
       parseVoiceFeatures({
         speech_to_text: { enabled: true },

@@ -2,7 +2,7 @@ import { signal } from '@preact/signals'
 import type { MediaApi } from '../api/media-api.ts'
 import type { Recording } from './voice-recorder.ts'
 
-/** What `speech_to_text` and `text_to_speech` of `GET /parameters` switch on (dify-api.md §3.10). */
+/** What `speech_to_text` and `text_to_speech` of `GET /parameters` switch on (docs/dify-wire.md#parameters). */
 export interface VoiceFeatures {
   speechToText: boolean
   readAloud: boolean
@@ -32,7 +32,7 @@ export interface RecordingFormat {
 }
 
 /**
- * The first format the browser records that Dify takes (dify-api.md §3.13: mp3, m4a, wav, amr,
+ * The first format the browser records that Dify takes (docs/dify-wire.md#audio: mp3, m4a, wav, amr,
  * mpga; recent Dify also webm). MP4 audio goes as `audio/m4a`, the documented name for it;
  * WebM (Chromium, Firefox) only where MP4 can't be recorded.
  */

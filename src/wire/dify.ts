@@ -1,5 +1,5 @@
 /**
- * The Dify chat stream as chatskins relays it to the browser (../shared/dify-api.md §5).
+ * The Dify chat stream as chatskins relays it to the browser (docs/dify-wire.md#stream-events).
  * Types only: shared by the server relay, the demo bot and the client.
  */
 
@@ -95,7 +95,7 @@ export type DifyStreamEvent =
   | WorkflowStepEvent
   | ErrorEvent
 
-/** Dify's error envelope (§2.1); chatskins answers its own errors in the same shape. */
+/** Dify's error envelope (docs/dify-wire.md#error-envelope); chatskins answers its own errors in the same shape. */
 export interface ErrorEnvelope {
   code: string
   message: string
