@@ -1,3 +1,4 @@
+import { SERVER_AUDIO_MAX_BYTES, SERVER_UPLOAD_MAX_BYTES } from '../contract/upload-limits.ts'
 import { Hono } from 'hono'
 import type { AppEnv, EndpointRuntime } from './app-env.ts'
 import type { ChatskinsConfig, EndpointConfig } from './config/types.ts'
@@ -51,8 +52,8 @@ export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
   maxBodyBytes: 64 * 1024,
   maxQueryChars: 8000,
   maxFiles: 10,
-  maxUploadBytes: 15 * 1024 * 1024,
-  maxAudioBytes: 30 * 1024 * 1024,
+  maxUploadBytes: SERVER_UPLOAD_MAX_BYTES,
+  maxAudioBytes: SERVER_AUDIO_MAX_BYTES,
   relay: { idleTimeoutMs: 60_000, keepAliveMs: 15_000, maxRecordBytes: 1_000_000 },
 }
 

@@ -1,6 +1,5 @@
+import { isRecord } from '../../contract/guards.ts'
 import { absoluteFileUrl } from '../relay/file-url.ts'
-
-type Json = Record<string, unknown>
 
 /**
  * A `/messages` page (dify-api.md §3.3) with every `message_files[].url` made absolute against
@@ -22,6 +21,3 @@ export function withAbsoluteFileUrls(page: unknown, difyOrigin: string): unknown
   }
 }
 
-function isRecord(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}

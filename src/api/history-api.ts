@@ -1,3 +1,4 @@
+import { isRecord } from '../../contract/guards.ts'
 import type { ChatError } from './chat-error.ts'
 import { jsonBody, requestEndpoint } from './request-json.ts'
 
@@ -149,6 +150,3 @@ function isConversation(item: unknown): item is Conversation {
   )
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}

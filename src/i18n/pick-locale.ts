@@ -1,5 +1,6 @@
-/** The UI locales chatskins has dictionaries for. */
-export const SUPPORTED_LOCALES = ['en', 'ko', 'ja', 'zh-Hans', 'zh-Hant'] as const
+import { SUPPORTED_LOCALES } from '../../contract/locales.ts'
+
+const PLAIN_LANGUAGES: ReadonlySet<string> = new Set(SUPPORTED_LOCALES)
 
 const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo'])
 
@@ -15,7 +16,7 @@ export function supportedLocale(tag: string): string | undefined {
     if (rest.includes('hans')) return 'zh-Hans'
     return rest.some((part) => TRADITIONAL_REGIONS.has(part)) ? 'zh-Hant' : 'zh-Hans'
   }
-  if (language === 'en' || language === 'ko' || language === 'ja') return language
+  if (language !== undefined && PLAIN_LANGUAGES.has(language)) return language
   return undefined
 }
 

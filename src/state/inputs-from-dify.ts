@@ -1,8 +1,7 @@
+import { isRecord } from '../../contract/guards.ts'
 import type { InputFile } from './attachments-rules.ts'
-import { isKind } from './file-kind.ts'
+import { isKind } from '../../contract/file-kind.ts'
 import type { FileField, InputField, InputValue } from './inputs.ts'
-
-type Json = Record<string, unknown>
 
 /**
  * A conversation's inputs as Dify stored them (`inputs` of a `/messages` item, dify-api.md §3.3)
@@ -59,6 +58,3 @@ function toUploadedFile(file: unknown): InputFile | null {
   return { uploadId, name: typeof name === 'string' ? name : uploadId, kind }
 }
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
