@@ -9,9 +9,9 @@ import { errorResponse, HttpError } from './errors.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
 import { securityHeadersMiddleware } from './http/security-headers.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
-import { renderGallery } from './routes/gallery.ts'
+import { renderGallery } from './page/gallery.ts'
 import { pageHandler } from './routes/page.ts'
-import type { DirectTalk } from './routes/direct-talk.ts'
+import type { DirectTalk } from './relay/direct-talk.ts'
 import { talkHandler, type TalkOptions } from './routes/talk.ts'
 import type { ThemePack } from './themes/manifest.ts'
 import {
@@ -38,7 +38,7 @@ export interface AppOptions {
   limits?: Partial<TalkOptions & DifyApiRouteOptions>
   /** `npm run dev`: relaxes the CSP just enough for Vite's hot reload. */
   dev?: boolean
-  /** The runtime's socket-to-socket road for `/talk` (Node: server/node/node-direct-talk.ts). */
+  /** The runtime's socket-to-socket fast path for `/talk` (Node: server/node/node-direct-talk.ts). */
   directTalk?: DirectTalk
   /** Receives one entry per request; default: a JSON line on stdout. */
   requestLog?: (entry: RequestLogEntry) => void

@@ -133,4 +133,3 @@ export function isFileOf(file: unknown, ownsUpload: (uploadFileId: string) => bo
 function pythonList(items: readonly unknown[]): string {
   return `[${items.map((item) => `'${String(item)}'`).join(', ')}]`
 }
-

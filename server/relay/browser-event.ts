@@ -87,4 +87,3 @@ function pick(source: JsonObject, fields: readonly string[]): JsonObject {
   for (const field of fields) if (field in source) result[field] = source[field]
   return result
 }
-

@@ -5,13 +5,13 @@ import { difyOriginOf } from '../dify/dify-origin.ts'
 import { HttpError } from '../errors.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
 import { relayDifyStream, type RelayOptions } from '../relay/relay-stream.ts'
-import type { DirectTalk, SentStream } from './direct-talk.ts'
+import type { DirectTalk, SentStream } from '../relay/direct-talk.ts'
 import { validateTalkBody, type TalkLimits } from './talk-body.ts'
 
 export interface TalkOptions extends TalkLimits {
   maxBodyBytes: number
   relay: Pick<RelayOptions, 'idleTimeoutMs' | 'keepAliveMs' | 'maxRecordBytes'>
-  /** The runtime's socket-to-socket road for endpoints with a real Dify (Node). */
+  /** The runtime's socket-to-socket fast path for endpoints with a real Dify (Node). */
   direct?: DirectTalk
 }
 

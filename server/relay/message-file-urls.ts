@@ -1,5 +1,5 @@
 import { isRecord } from '../../contract/guards.ts'
-import { absoluteFileUrl } from '../relay/file-url.ts'
+import { absoluteFileUrl } from './file-url.ts'
 
 /**
  * A `/messages` page (dify-api.md §3.3) with every `message_files[].url` made absolute against
@@ -20,4 +20,3 @@ export function withAbsoluteFileUrls(page: unknown, difyOrigin: string): unknown
     }),
   }
 }
-
