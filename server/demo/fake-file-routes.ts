@@ -1,5 +1,5 @@
 import type { Hono } from 'hono'
-import { FILE_EXTENSIONS } from '../../contract/file-kind.ts'
+import { FILE_EXTENSIONS } from '../../contract/file-extensions.ts'
 import { DIFY_DEFAULT_LIMITS_MB, MB } from '../../contract/upload-limits.ts'
 import { difyError } from './dify-errors.ts'
 import type { FakeEnv } from './fake-dify.ts'

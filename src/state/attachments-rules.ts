@@ -1,4 +1,5 @@
-import { FILE_EXTENSIONS as EXTENSIONS, isKind, type FileKind } from '../../contract/file-kind.ts'
+import { FILE_EXTENSIONS as EXTENSIONS } from '../../contract/file-extensions.ts'
+import { isKind, type FileKind } from '../../contract/file-kind.ts'
 import {
   DIFY_DEFAULT_LIMITS_MB as DEFAULT_LIMITS_MB,
   MB,
