@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { readUpstreamError, stopDifyTask } from '../dify/dify-client.ts'
+import { outgoingDifyRequest, readUpstreamError, stopDifyTask } from '../dify/dify-client.ts'
 import { difyOriginOf } from '../dify/dify-origin.ts'
 import { HttpError } from '../errors.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
@@ -69,13 +69,14 @@ export function talkHandler(options: TalkOptions) {
 
     const target = config.dify
     if (options.direct && target.kind === 'remote') {
+      const outgoing = outgoingDifyRequest(target, '/chat-messages', { json })
       let resolveSent!: (sent: SentStream) => void
       c.set('directStreamSent', new Promise((resolve) => (resolveSent = resolve)))
       const direct = await options.direct
         .open(c.env, {
-          url: `${target.apiBase}/chat-messages`,
-          headers: { Authorization: `Bearer ${target.apiKey}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify(json),
+          url: outgoing.url.href,
+          headers: outgoing.headers,
+          body: outgoing.body as string,
           relay,
           signal: c.req.raw.signal,
           onUpstreamStatus: (status) => c.set('upstreamStatus', status),
