@@ -57,4 +57,3 @@ function toUploadedFile(file: unknown): InputFile | null {
   const kind = typeof file.type === 'string' && isKind(file.type) ? file.type : 'custom'
   return { uploadId, name: typeof name === 'string' ? name : uploadId, kind }
 }
-

@@ -307,4 +307,3 @@ function parseFlag(raw: string): boolean | undefined {
 function stringOr(value: unknown, fallback: string): string {
   return typeof value === 'string' && value.trim() !== '' ? value : fallback
 }
-
