@@ -149,4 +149,3 @@ function isConversation(item: unknown): item is Conversation {
     typeof item.updated_at === 'number'
   )
 }
-

@@ -1,6 +1,4 @@
-import { SUPPORTED_LOCALES } from '../../contract/locales.ts'
-
-const PLAIN_LANGUAGES: ReadonlySet<string> = new Set(SUPPORTED_LOCALES)
+import type { Locale } from '../../contract/locales.ts'
 
 const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo'])
 
@@ -8,7 +6,7 @@ const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo'])
  * The supported locale for one BCP 47 tag, or undefined: `zh-CN`/`zh-SG`/`zh` → zh-Hans,
  * `zh-TW`/`zh-HK`/`zh-MO` (and any `zh-Hant…`) → zh-Hant, `ko-KR` → ko, `ja-JP` → ja, `en-*` → en.
  */
-export function supportedLocale(tag: string): string | undefined {
+export function supportedLocale(tag: string): Locale | undefined {
   const parts = tag.trim().toLowerCase().replace(/_/g, '-').split('-')
   const [language, ...rest] = parts
   if (language === 'zh') {
@@ -16,7 +14,7 @@ export function supportedLocale(tag: string): string | undefined {
     if (rest.includes('hans')) return 'zh-Hans'
     return rest.some((part) => TRADITIONAL_REGIONS.has(part)) ? 'zh-Hant' : 'zh-Hans'
   }
-  if (language !== undefined && PLAIN_LANGUAGES.has(language)) return language
+  if (language === 'en' || language === 'ko' || language === 'ja') return language
   return undefined
 }
 
