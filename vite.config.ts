@@ -21,7 +21,7 @@ export default defineConfig({
   plugins: [preact(), reloadOnThemeChange()],
   server: {
     proxy: {
-      '^/(?!@vite/|@id/|@fs/|src/|node_modules/|@react-refresh|__vite).*': {
+      '^/(?!@vite/|@id/|@fs/|src/|contract/|node_modules/|@react-refresh|__vite).*': {
         target: devServer,
         changeOrigin: false,
       },

@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from '@playwright/test'
-import { FAKE_APPS } from '../server/demo/fake-apps.ts'
+import { TEST_APPS } from '../server/testing/test-apps.ts'
 import { SECRET_FULL_KEY, SECRET_KEY } from '../server/integration/test-stack.ts'
 import { chatPage, failOnScriptActivity } from './chat-page.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 /** Every key the e2e server, the integration tests and the demo know, the distinctive xss one included. */
-const KEYS = [...Object.keys(FAKE_APPS), SECRET_KEY, SECRET_FULL_KEY]
+const KEYS = [...Object.keys(TEST_APPS), SECRET_KEY, SECRET_FULL_KEY]
 /** What a real Dify app key looks like (`app-` and 24 letters or digits). */
 const DIFY_KEY_SHAPE = /app-[A-Za-z0-9]{24}/
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { serveFakeDify } from '../server/demo/serve-fake-dify.ts'
+import { serveFakeDify } from '../server/testing/serve-fake-dify.ts'
 import { startServer } from '../server/node/start-server.ts'
 
 /**

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test'
-import { HOSTILE_CONTENT, XSS_PARAMETERS, XSS_PAYLOADS } from '../server/demo/xss-corpus.ts'
+import { HOSTILE_CONTENT, XSS_PARAMETERS, XSS_PAYLOADS } from '../server/testing/xss-corpus.ts'
 import { chatPage, failOnScriptActivity } from './chat-page.ts'
 
 /**
- * The XSS corpus (server/demo/xss-corpus.ts) through every untrusted path into the page: the
+ * The XSS corpus (server/testing/xss-corpus.ts) through every untrusted path into the page: the
  * endpoint's bot name (config), the app's greeting, starter and follow-up questions and input
  * form (Dify `/parameters`), the LLM's markdown answer, citations, agent tool steps, Chatflow
  * node titles, file names and conversation names. Nothing may run, and text must stay text.

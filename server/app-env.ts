@@ -1,6 +1,6 @@
 import type { EndpointConfig } from './config/types.ts'
 import type { DifyClient } from './dify/dify-client.ts'
-import type { SentStream } from './routes/direct-talk.ts'
+import type { SentStream } from './relay/direct-talk.ts'
 import type { ThemePack } from './themes/manifest.ts'
 
 /** One configured endpoint, ready to serve: its config, its theme pack and its Dify client. */

@@ -1,3 +1,4 @@
+import { SERVER_AUDIO_MAX_BYTES, SERVER_UPLOAD_MAX_BYTES } from '../contract/upload-limits.ts'
 import { Hono } from 'hono'
 import type { AppEnv, EndpointRuntime } from './app-env.ts'
 import type { ChatskinsConfig, EndpointConfig } from './config/types.ts'
@@ -8,9 +9,9 @@ import { errorResponse, HttpError } from './errors.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
 import { securityHeadersMiddleware } from './http/security-headers.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
-import { renderGallery } from './routes/gallery.ts'
+import { renderGallery } from './page/gallery.ts'
 import { pageHandler } from './routes/page.ts'
-import type { DirectTalk } from './routes/direct-talk.ts'
+import type { DirectTalk } from './relay/direct-talk.ts'
 import { talkHandler, type TalkOptions } from './routes/talk.ts'
 import type { ThemePack } from './themes/manifest.ts'
 import {
@@ -37,7 +38,7 @@ export interface AppOptions {
   limits?: Partial<TalkOptions & DifyApiRouteOptions>
   /** `npm run dev`: relaxes the CSP just enough for Vite's hot reload. */
   dev?: boolean
-  /** The runtime's socket-to-socket road for `/talk` (Node: server/node/node-direct-talk.ts). */
+  /** The runtime's socket-to-socket fast path for `/talk` (Node: server/node/node-direct-talk.ts). */
   directTalk?: DirectTalk
   /** Receives one entry per request; default: a JSON line on stdout. */
   requestLog?: (entry: RequestLogEntry) => void
@@ -51,8 +52,8 @@ export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
   maxBodyBytes: 64 * 1024,
   maxQueryChars: 8000,
   maxFiles: 10,
-  maxUploadBytes: 15 * 1024 * 1024,
-  maxAudioBytes: 30 * 1024 * 1024,
+  maxUploadBytes: SERVER_UPLOAD_MAX_BYTES,
+  maxAudioBytes: SERVER_AUDIO_MAX_BYTES,
   relay: { idleTimeoutMs: 60_000, keepAliveMs: 15_000, maxRecordBytes: 1_000_000 },
 }
 

@@ -1,4 +1,4 @@
-import type { ErrorEnvelope } from '../src/wire/dify.ts'
+import type { ErrorEnvelope } from '../contract/dify-wire.ts'
 
 /**
  * An error with an HTTP status and a stable machine code, answered to the browser as Dify's own

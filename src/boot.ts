@@ -1,4 +1,4 @@
-import type { BootData } from './wire/dify.ts'
+import type { BootData } from '../contract/dify-wire.ts'
 
 /** Reads the boot data the server put in `<script type="application/json" id="chatskins-boot">`. */
 export function readBootData(doc: Document): BootData {

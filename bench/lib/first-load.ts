@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { SUPPORTED_LOCALES } from '../../server/config/types.ts'
+import { SUPPORTED_LOCALES } from '../../contract/locales.ts'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '')
 export const CLIENT_DIR = join(ROOT, 'dist', 'client')

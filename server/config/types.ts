@@ -1,7 +1,6 @@
-export type ColorScheme = 'auto' | 'light' | 'dark'
+import type { Locale } from '../../contract/locales.ts'
 
-export const SUPPORTED_LOCALES = ['en', 'ko', 'ja', 'zh-Hans', 'zh-Hant'] as const
-export type Locale = (typeof SUPPORTED_LOCALES)[number]
+export type ColorScheme = 'auto' | 'light' | 'dark'
 
 /** Where an endpoint's Dify app lives: a real Dify Service API, or the built-in demo bot. */
 export type DifyTarget = { kind: 'remote'; apiBase: string; apiKey: string } | { kind: 'demo' }

@@ -1,12 +1,12 @@
 import { ConfigError } from './config-error.ts'
 import { validateFrameAncestors, validateRateLimit } from './validate-security.ts'
+import { isRecord } from '../../contract/guards.ts'
+import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
 import {
-  SUPPORTED_LOCALES,
   type ChatskinsConfig,
   type ColorScheme,
   type DifyTarget,
   type EndpointConfig,
-  type Locale,
 } from './types.ts'
 
 const ENDPOINT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/
@@ -155,8 +155,4 @@ function validateApiBase(raw: unknown, fail: (field: string, problem: string) =>
   }
   if (url.search || url.hash) fail('apiBase', 'must not carry a query or fragment')
   return url.href.replace(/\/+$/, '')
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }

@@ -1,6 +1,6 @@
 import { FEATURES_OFF, FULL_PARAMETERS, TTS_PARAMETERS } from './fake-parameters.ts'
 import type { AppMode } from './write-turn.ts'
-import { HOSTILE_CONTENT, XSS_PARAMETERS, type HostileContent } from './xss-corpus.ts'
+import type { HostileContent } from './hostile-content.ts'
 
 /** One fake Dify app, selected by its API key like a real one. */
 export interface FakeApp {
@@ -9,7 +9,7 @@ export interface FakeApp {
   parameters: Record<string, unknown>
   /** Answers cite a knowledge base (`retriever_resources`), as with `[[cite]]`. */
   citations?: boolean
-  /** Every field a client shows comes from the XSS corpus instead (xss-corpus.ts). */
+  /** Every field a client shows comes from the XSS corpus instead (server/testing/xss-corpus.ts). */
   hostile?: HostileContent
 }
 
@@ -30,9 +30,9 @@ const DEMO_PARAMETERS = {
 }
 
 /**
- * The keys the demo and the test fake accept: one per app mode with the features off, plus
- * `app-full` (every feature and input type), `app-tts` (the same, reading answers aloud), and
- * `app-xss-…` (Agent) and `app-xss-flow-…` (Chatflow), which answer with the XSS corpus everywhere.
+ * The keys the demo bot accepts: one per app mode with the features off, plus `app-full` (every
+ * feature and input type) and `app-tts` (the same, reading answers aloud). The test fake adds
+ * hostile apps (server/testing/test-apps.ts).
  */
 export const FAKE_APPS: Readonly<Record<string, FakeApp>> = {
   'app-demo': { mode: 'chat', name: 'chatskins demo', parameters: DEMO_PARAMETERS },
@@ -46,18 +46,6 @@ export const FAKE_APPS: Readonly<Record<string, FakeApp>> = {
     citations: true,
   },
   'app-tts': { mode: 'chat', name: 'Fake Read-aloud', parameters: TTS_PARAMETERS, citations: true },
-  'app-xss-k3y-never-in-a-browser': {
-    mode: 'agent-chat',
-    name: '<img src=x onerror=alert("app-name")>',
-    parameters: XSS_PARAMETERS,
-    hostile: HOSTILE_CONTENT,
-  },
-  'app-xss-flow-k3y-never-in-a-browser': {
-    mode: 'advanced-chat',
-    name: '<img src=x onerror=alert("app-name")>',
-    parameters: XSS_PARAMETERS,
-    hostile: HOSTILE_CONTENT,
-  },
 }
 
 /** Reads a feature switch such as `speech_to_text` from an app's parameters. */

@@ -24,45 +24,6 @@ function decodeBase64(text: string): Uint8Array {
   return Uint8Array.from(atob(text), (char) => char.charCodeAt(0))
 }
 
-describe('fake Dify: app-full and app-tts parameters (docs/dify-wire.md#parameters)', () => {
-  it('offers every feature, every input type and the full file_upload shape', async () => {
-    const { call } = fakeDify()
-    const full = (await (await call('GET', '/parameters', { key: 'app-full' })).json()) as Json
-    expect(full.opening_statement).toContain('{{name}}')
-    expect(full.suggested_questions.length).toBeGreaterThan(0)
-    for (const feature of [
-      'suggested_questions_after_answer',
-      'speech_to_text',
-      'text_to_speech',
-      'retriever_resource',
-    ]) {
-      expect(full[feature].enabled).toBe(true)
-    }
-    expect(full.text_to_speech.autoPlay).toBe('disabled')
-    expect(full.user_input_form.map((item: Json) => Object.keys(item)[0])).toEqual([
-      'text-input',
-      'paragraph',
-      'select',
-      'number',
-      'checkbox',
-      'file',
-      'file-list',
-      'file',
-      'json_object',
-      'external_data_tool',
-    ])
-    expect(full.file_upload).toMatchObject({
-      enabled: true,
-      allowed_file_types: ['image', 'document'],
-      number_limits: 3,
-      fileUploadConfig: { file_size_limit: 15, image_file_size_limit: 10 },
-      image: { enabled: true, number_limits: 3 },
-    })
-    const tts = (await (await call('GET', '/parameters', { key: 'app-tts' })).json()) as Json
-    expect(tts.text_to_speech).toMatchObject({ enabled: true, autoPlay: 'enabled' })
-  })
-})
-
 describe('fake Dify: input validation (docs/dify-wire.md#parameters)', () => {
   it.each([
     [{}, 'name is required in input form'],

@@ -1,24 +1,19 @@
 import type { Hono } from 'hono'
+import { FILE_EXTENSIONS } from '../../contract/file-extensions.ts'
+import { DIFY_DEFAULT_LIMITS_MB, MB } from '../../contract/upload-limits.ts'
 import { difyError } from './dify-errors.ts'
 import type { FakeEnv } from './fake-dify.ts'
 import { DEMO_CHART_URL } from './fake-message-files.ts'
 import { readUploadForm } from './fake-request.ts'
 
-const MB = 1024 * 1024
-const IMAGES = ['jpg', 'jpeg', 'png', 'webp', 'gif', 'svg']
-const VIDEOS = ['mp4', 'mov', 'mpeg', 'webm']
-const AUDIOS = ['mp3', 'm4a', 'wav', 'amr', 'mpga']
-const DOCUMENTS =
-  'txt markdown md mdx pdf html htm xlsx xls vtt properties doc docx csv eml msg pptx ppt xml epub'.split(
-    ' ',
-  )
+const { image: IMAGES, video: VIDEOS, audio: AUDIOS, document: DOCUMENTS } = FILE_EXTENSIONS
 
 /** Dify's default size limits by kind of file (docs/dify-wire.md#files). */
 function limitFor(extension: string): number | null {
-  if (IMAGES.includes(extension)) return 10 * MB
-  if (VIDEOS.includes(extension)) return 100 * MB
-  if (AUDIOS.includes(extension)) return 50 * MB
-  if (DOCUMENTS.includes(extension)) return 15 * MB
+  if (IMAGES.includes(extension)) return DIFY_DEFAULT_LIMITS_MB.image * MB
+  if (VIDEOS.includes(extension)) return DIFY_DEFAULT_LIMITS_MB.video * MB
+  if (AUDIOS.includes(extension)) return DIFY_DEFAULT_LIMITS_MB.audio * MB
+  if (DOCUMENTS.includes(extension)) return DIFY_DEFAULT_LIMITS_MB.document * MB
   return null
 }
 

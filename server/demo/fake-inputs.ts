@@ -1,3 +1,4 @@
+import { isRecord, type JsonObject } from '../../contract/guards.ts'
 /**
  * Dify's input validation for `/chat-messages` (docs/dify-wire.md#parameters "Input validation", after
  * `base_app_generator._validate_inputs`): each variable of `user_input_form` is checked and
@@ -5,9 +6,7 @@
  * message Dify would give.
  */
 
-type Json = Record<string, unknown>
-
-export type InputsResult = { inputs: Json } | { error: string }
+export type InputsResult = { inputs: JsonObject } | { error: string }
 
 const TEXT_TYPES = new Set(['text-input', 'paragraph', 'select'])
 const KNOWN_TYPES = new Set([
@@ -28,12 +27,12 @@ const FALSE_WORDS = new Set(['false', '0', 'no', 'off', ''])
  */
 export function validateInputs(
   form: readonly unknown[],
-  inputs: Json,
+  inputs: JsonObject,
   ownsUpload: (uploadFileId: string) => boolean,
 ): InputsResult {
-  const result: Json = {}
+  const result: JsonObject = {}
   for (const item of form) {
-    const [type, config] = Object.entries((item ?? {}) as Json)[0] ?? []
+    const [type, config] = Object.entries((item ?? {}) as JsonObject)[0] ?? []
     if (!type || !KNOWN_TYPES.has(type) || !isRecord(config)) continue
     const variable = String(config.variable ?? '')
     if (!variable) continue
@@ -46,7 +45,7 @@ export function validateInputs(
 
 function validateOne(
   type: string,
-  config: Json,
+  config: JsonObject,
   raw: unknown,
   ownsUpload: (uploadFileId: string) => boolean,
 ): { value: unknown } | { error: string } {
@@ -133,8 +132,4 @@ export function isFileOf(file: unknown, ownsUpload: (uploadFileId: string) => bo
 /** Python's `str(list)` of strings, as Dify's messages print option lists: `['en', 'fr']`. */
 function pythonList(items: readonly unknown[]): string {
   return `[${items.map((item) => `'${String(item)}'`).join(', ')}]`
-}
-
-function isRecord(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }

@@ -5,7 +5,7 @@ import type { FakeFiles } from './fake-files.ts'
 import { assistantImage } from './fake-message-files.ts'
 import type { FakeConversation, FakeMessage, FakeRetrieverResource } from './fake-store.ts'
 import type { SseWriter } from './sse-writer.ts'
-import type { HostileContent } from './xss-corpus.ts'
+import type { HostileContent } from './hostile-content.ts'
 import { createTtsStream } from './tts-stream.ts'
 
 export type AppMode = 'chat' | 'agent-chat' | 'advanced-chat'
@@ -28,7 +28,7 @@ export interface Turn {
   files: FakeFiles
   /** Read the answer aloud as it streams (`tts_message`, then `tts_message_end`). */
   tts: boolean
-  /** Node titles, tool fields and file names from the XSS corpus instead of the demo's. */
+  /** Node titles, tool fields and file names from the hostile test apps instead of the demo's. */
   hostile?: HostileContent | undefined
 }
 

@@ -22,19 +22,35 @@ export interface DifyClient {
   request(method: string, path: string, request?: DifyRequest): Promise<Response>
 }
 
+/** What a Dify request sends (URL, key header, body): built here only, whichever path sends it. */
+export function outgoingDifyRequest(
+  target: Pick<DifyClientOptions, 'apiBase' | 'apiKey'>,
+  path: string,
+  { query, json, body }: DifyRequest = {},
+): DifyOutgoing {
+  const url = new URL(`${target.apiBase}${path}`)
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined) url.searchParams.set(name, value)
+  }
+  const headers: Record<string, string> = { Authorization: `Bearer ${target.apiKey}` }
+  if (json !== undefined) headers['Content-Type'] = 'application/json'
+  return { url, headers, body: json !== undefined ? JSON.stringify(json) : body }
+}
+
+export interface DifyOutgoing {
+  url: URL
+  headers: Record<string, string>
+  body: BodyInit | undefined
+}
+
 export function createDifyClient(options: DifyClientOptions): DifyClient {
   const send = options.fetch ?? ((request: Request) => fetch(request))
   return {
-    async request(method, path, { query, json, body, signal } = {}) {
-      const url = new URL(`${options.apiBase}${path}`)
-      for (const [name, value] of Object.entries(query ?? {})) {
-        if (value !== undefined) url.searchParams.set(name, value)
-      }
-      const headers = new Headers({ Authorization: `Bearer ${options.apiKey}` })
-      if (json !== undefined) headers.set('Content-Type', 'application/json')
+    async request(method, path, request = {}) {
+      const { signal } = request
+      const { url, headers, body } = outgoingDifyRequest(options, path, request)
       const init: RequestInit = { method, headers, signal: signal ?? null }
-      if (json !== undefined) init.body = JSON.stringify(json)
-      else if (body !== undefined) init.body = body
+      if (body !== undefined) init.body = body
       try {
         return await send(new Request(url, init))
       } catch (error) {

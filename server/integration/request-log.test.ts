@@ -33,7 +33,6 @@ describe('the request log over real HTTP', () => {
       bytes: new TextEncoder().encode(body).byteLength,
       outcome: 'complete',
     })
-    expect(talk.duration_ms).toBeGreaterThanOrEqual(0)
     expect(entries().find((entry) => entry.route === '/:id/')).toMatchObject({
       status: 200,
       upstream_status: null,
@@ -43,6 +42,20 @@ describe('the request log over real HTTP', () => {
     expect(log).not.toContain('Zanzibar')
     expect(log).not.toContain(cookie.split('=')[1]!)
     expect(log).not.toContain(stack.difyUserOf('ann'))
+  })
+
+  it('times a stream until its last byte, not until its headers', async () => {
+    const started = performance.now()
+    const response = await stack.talk('eve', { query: '[[slow=40]] [[echo]] one two three four' })
+    const headersAt = performance.now()
+    await response.text()
+    const endedAt = performance.now()
+    const requestId = response.headers.get('x-request-id')
+    await expect.poll(() => entries().find((entry) => entry.request_id === requestId)).toBeTruthy()
+    const talk = entries().find((entry) => entry.request_id === requestId)!
+    expect(endedAt - headersAt).toBeGreaterThan(100)
+    expect(talk.duration_ms).toBeGreaterThanOrEqual(Math.floor(endedAt - headersAt) - 5)
+    expect(talk.duration_ms).toBeLessThanOrEqual(Math.ceil(endedAt - started) + 5)
   })
 
   it('records the upstream status of a failed turn and answers with a request id', async () => {

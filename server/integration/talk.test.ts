@@ -45,9 +45,13 @@ describe('POST /:id/talk over real HTTP', () => {
     )
     const reader = response.body!.getReader()
     const first = new TextDecoder().decode((await reader.read()).value)
-    const conversationId = JSON.parse(first.split('\n\n')[0]!.slice(6)).conversation_id as string
+    const firstEvent = JSON.parse(first.split('\n\n')[0]!.slice(6))
+    const conversationId = firstEvent.conversation_id as string
     controller.abort()
     await expect.poll(() => stack.upstream.fake.activeTasks(), { timeout: 3000 }).toBe(0)
+    await expect
+      .poll(() => stack.upstream.fake.stops)
+      .toContainEqual({ taskId: firstEvent.task_id, user: stack.difyUserOf('cat') })
     const conversation = stack.upstream.fake.store.findConversation(
       conversationId,
       stack.difyUserOf('cat'),

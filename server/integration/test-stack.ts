@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import { validateConfig } from '../config/validate.ts'
-import { FAKE_APPS } from '../demo/fake-apps.ts'
+import { TEST_APPS } from '../testing/test-apps.ts'
 import type { FakeDifyOptions } from '../demo/fake-dify.ts'
-import { serveFakeDify, type ServedFakeDify } from '../demo/serve-fake-dify.ts'
+import { serveFakeDify, type ServedFakeDify } from '../testing/serve-fake-dify.ts'
 import { startServer, type RunningServer, type StartOptions } from '../node/start-server.ts'
 
 export const SECRET_KEY = 'app-SeCrEt-K3y-never-in-a-browser'
@@ -48,9 +48,9 @@ export async function startTestStack(
   const upstream = await serveFakeDify({
     tokenDelayMs: 2,
     apps: {
-      ...FAKE_APPS,
-      [SECRET_KEY]: { ...FAKE_APPS['app-chat']! },
-      [SECRET_FULL_KEY]: { ...FAKE_APPS['app-full']! },
+      ...TEST_APPS,
+      [SECRET_KEY]: { ...TEST_APPS['app-chat']! },
+      [SECRET_FULL_KEY]: { ...TEST_APPS['app-full']! },
     },
     ...fakeOptions,
   })

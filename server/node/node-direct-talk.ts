@@ -1,7 +1,7 @@
 import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http'
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import { readUpstreamError } from '../dify/dify-client.ts'
-import type { DirectTalk } from '../routes/direct-talk.ts'
+import type { DirectTalk } from '../relay/direct-talk.ts'
 import { postForEventStream } from './post-for-event-stream.ts'
 import { relayToServerResponse } from './relay-to-server-response.ts'
 
@@ -13,7 +13,7 @@ const MAX_ERROR_BYTES = 64 * 1024
 export interface NodeDirectTalk {
   talk: DirectTalk
   /**
-   * Wraps the app's fetch for @hono/node-server. When the route took the direct road, the final
+   * Wraps the app's fetch for @hono/node-server. When the route took the direct fast path, the final
    * response (after every middleware: security headers, the visitor cookie) gives the status and
    * headers written to the socket, and the relay starts; the adapter is told it was sent.
    */
@@ -25,7 +25,7 @@ interface PendingRelay {
   abort(): void
 }
 
-/** The Node road for `/talk`: Dify over node:http(s), events straight into the ServerResponse. */
+/** The Node fast path for `/talk`: Dify over node:http(s), events straight into the ServerResponse. */
 export function createNodeDirectTalk(): NodeDirectTalk {
   const pending = new WeakMap<ServerResponse, PendingRelay>()
   return {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { createRelayCore, type RelayOptions } from '../relay/relay-core.ts'
-import type { SentStream } from '../routes/direct-talk.ts'
+import type { SentStream } from '../relay/direct-talk.ts'
 
 /**
  * Relays Dify's SSE answer socket to socket (relay-core.ts): every Dify chunk is pushed into the

@@ -1,4 +1,4 @@
-import type { BootData } from '../../src/wire/dify.ts'
+import type { BootData } from '../../contract/dify-wire.ts'
 import type { EndpointConfig } from '../config/types.ts'
 import type { ThemePack } from '../themes/manifest.ts'
 import { escapeHtml, jsonForScript } from './escape-html.ts'

@@ -1,10 +1,9 @@
+import { isRecord, type JsonObject } from '../../contract/guards.ts'
 /**
  * Decides what of one Dify stream event reaches the browser (docs/dify-wire.md#stream-events, #user-scoping): only the event
  * types a chat UI renders, and for workflow progress only the fields a step list shows, never the
  * node inputs/outputs (which carry `sys.*` values and can be megabytes).
  */
-
-type Json = Record<string, unknown>
 
 const ENVELOPE_FIELDS = ['event', 'conversation_id', 'message_id', 'created_at', 'task_id'] as const
 
@@ -53,7 +52,7 @@ const CITATION_FIELDS = [
 ]
 
 /** The browser's copy of one event, or null when the event type is not relayed. */
-export function toBrowserEvent(event: Json): Json | null {
+export function toBrowserEvent(event: JsonObject): JsonObject | null {
   const type = event.event
   // Dify's contract (docs/dify-wire.md#stream-errors): any object with status >= 400 is an error, whatever its `event` says.
   if (type !== 'error' && typeof event.status === 'number' && event.status >= 400) {
@@ -83,12 +82,8 @@ export function toBrowserEvent(event: Json): Json | null {
   return browserEvent
 }
 
-function pick(source: Json, fields: readonly string[]): Json {
-  const result: Json = {}
+function pick(source: JsonObject, fields: readonly string[]): JsonObject {
+  const result: JsonObject = {}
   for (const field of fields) if (field in source) result[field] = source[field]
   return result
-}
-
-function isRecord(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }

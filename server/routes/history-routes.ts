@@ -5,7 +5,7 @@ import { HttpError } from '../errors.ts'
 import { difyOriginOf } from '../dify/dify-origin.ts'
 import { optionalChoice, optionalLimit, optionalUuid, requireUuid } from './api-params.ts'
 import { readUpstreamJson, relayJson } from './dify-proxy.ts'
-import { withAbsoluteFileUrls } from './message-file-urls.ts'
+import { withAbsoluteFileUrls } from '../relay/message-file-urls.ts'
 
 const SORTS = ['created_at', '-created_at', 'updated_at', '-updated_at'] as const
 

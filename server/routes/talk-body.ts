@@ -1,3 +1,4 @@
+import { isKind } from '../../contract/file-kind.ts'
 import { HttpError } from '../errors.ts'
 
 export interface TalkBody {
@@ -13,7 +14,6 @@ export interface TalkLimits {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const FILE_TYPES = new Set(['image', 'document', 'audio', 'video', 'custom'])
 
 /**
  * Validates the browser's `POST /:id/talk` body into what `/chat-messages` takes
@@ -59,7 +59,7 @@ export function validateTalkBody(body: Record<string, unknown>, limits: TalkLimi
 function isFileReference(file: unknown): file is Record<string, unknown> {
   if (file === null || typeof file !== 'object') return false
   const { type, transfer_method, upload_file_id, url } = file as Record<string, unknown>
-  if (typeof type !== 'string' || !FILE_TYPES.has(type)) return false
+  if (typeof type !== 'string' || !isKind(type)) return false
   if (transfer_method === 'local_file') return typeof upload_file_id === 'string'
   if (transfer_method === 'remote_url') return typeof url === 'string' && /^https?:\/\//.test(url)
   return false

@@ -1,17 +1,17 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { readUpstreamError, stopDifyTask } from '../dify/dify-client.ts'
+import { outgoingDifyRequest, readUpstreamError, stopDifyTask } from '../dify/dify-client.ts'
 import { difyOriginOf } from '../dify/dify-origin.ts'
 import { HttpError } from '../errors.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
 import { relayDifyStream, type RelayOptions } from '../relay/relay-stream.ts'
-import type { DirectTalk, SentStream } from './direct-talk.ts'
+import type { DirectTalk, SentStream } from '../relay/direct-talk.ts'
 import { validateTalkBody, type TalkLimits } from './talk-body.ts'
 
 export interface TalkOptions extends TalkLimits {
   maxBodyBytes: number
   relay: Pick<RelayOptions, 'idleTimeoutMs' | 'keepAliveMs' | 'maxRecordBytes'>
-  /** The runtime's socket-to-socket road for endpoints with a real Dify (Node). */
+  /** The runtime's socket-to-socket fast path for endpoints with a real Dify (Node). */
   direct?: DirectTalk
 }
 
@@ -69,13 +69,14 @@ export function talkHandler(options: TalkOptions) {
 
     const target = config.dify
     if (options.direct && target.kind === 'remote') {
+      const outgoing = outgoingDifyRequest(target, '/chat-messages', { json })
       let resolveSent!: (sent: SentStream) => void
       c.set('directStreamSent', new Promise((resolve) => (resolveSent = resolve)))
       const direct = await options.direct
         .open(c.env, {
-          url: `${target.apiBase}/chat-messages`,
-          headers: { Authorization: `Bearer ${target.apiKey}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify(json),
+          url: outgoing.url.href,
+          headers: outgoing.headers,
+          body: outgoing.body as string,
           relay,
           signal: c.req.raw.signal,
           onUpstreamStatus: (status) => c.set('upstreamStatus', status),

@@ -1,5 +1,5 @@
-import { SUPPORTED_LOCALES, type Locale } from '../config/types.ts'
-import type { ThemeLayout } from '../../src/wire/dify.ts'
+import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
+import type { ThemeLayout } from '../../contract/dify-wire.ts'
 
 /** `themes/<id>/theme.json`, as documented in themes/README.md. */
 export interface ThemeManifest {

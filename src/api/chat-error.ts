@@ -1,4 +1,4 @@
-import type { ErrorEnvelope } from '../wire/dify.ts'
+import type { ErrorEnvelope } from '../../contract/dify-wire.ts'
 import type { MessageKey } from '../i18n/translate.ts'
 
 /**

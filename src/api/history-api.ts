@@ -1,3 +1,4 @@
+import { isRecord } from '../../contract/guards.ts'
 import type { ChatError } from './chat-error.ts'
 import { jsonBody, requestEndpoint } from './request-json.ts'
 
@@ -147,8 +148,4 @@ function isConversation(item: unknown): item is Conversation {
     typeof item.name === 'string' &&
     typeof item.updated_at === 'number'
   )
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DifyStreamEvent } from '../wire/dify.ts'
+import type { DifyStreamEvent } from '../../contract/dify-wire.ts'
 import { readTalkStream } from './read-talk-stream.ts'
 
 function streamOf(chunks: Uint8Array[]): ReadableStream<Uint8Array> {

@@ -1,4 +1,4 @@
-import type { DifyStreamEvent } from '../wire/dify.ts'
+import type { DifyStreamEvent } from '../../contract/dify-wire.ts'
 
 /**
  * Reads the `/talk` event stream to its end (connection close is the end of a turn, per

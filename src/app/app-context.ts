@@ -2,7 +2,7 @@ import { createContext } from 'preact'
 import { useContext } from 'preact/hooks'
 import type { Translate } from '../i18n/translate.ts'
 import type { ChatStore } from '../chat/chat-store.ts'
-import type { BootData } from '../wire/dify.ts'
+import type { BootData } from '../../contract/dify-wire.ts'
 
 export interface AppContextValue {
   boot: BootData

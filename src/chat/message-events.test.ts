@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DifyStreamEvent } from '../wire/dify.ts'
+import type { DifyStreamEvent } from '../../contract/dify-wire.ts'
 import { createMessage } from './chat-message.ts'
 import { applyHistoryExtras, applyMessageEvent, isSafeImageUrl } from './message-events.ts'
 

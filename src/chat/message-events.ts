@@ -1,9 +1,10 @@
+import { isRecord } from '../../contract/guards.ts'
 import type {
   AgentThoughtEvent,
   DifyStreamEvent,
   RetrieverResource,
   WorkflowStepEvent,
-} from '../wire/dify.ts'
+} from '../../contract/dify-wire.ts'
 import type {
   AgentThought,
   ChatMessage,
@@ -191,10 +192,6 @@ export function isSafeImageUrl(url: string): boolean {
   } catch {
     return false
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null
 }
 
 function text(value: unknown): string {

@@ -1,5 +1,4 @@
-/** The UI locales chatskins has dictionaries for. */
-export const SUPPORTED_LOCALES = ['en', 'ko', 'ja', 'zh-Hans', 'zh-Hant'] as const
+import type { Locale } from '../../contract/locales.ts'
 
 const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo'])
 
@@ -7,7 +6,7 @@ const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo'])
  * The supported locale for one BCP 47 tag, or undefined: `zh-CN`/`zh-SG`/`zh` → zh-Hans,
  * `zh-TW`/`zh-HK`/`zh-MO` (and any `zh-Hant…`) → zh-Hant, `ko-KR` → ko, `ja-JP` → ja, `en-*` → en.
  */
-export function supportedLocale(tag: string): string | undefined {
+export function supportedLocale(tag: string): Locale | undefined {
   const parts = tag.trim().toLowerCase().replace(/_/g, '-').split('-')
   const [language, ...rest] = parts
   if (language === 'zh') {

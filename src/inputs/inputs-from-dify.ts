@@ -1,8 +1,7 @@
+import { isRecord } from '../../contract/guards.ts'
 import type { InputFile } from '../media/attachments-rules.ts'
-import { isKind } from '../media/file-kind.ts'
+import { isKind } from '../../contract/file-kind.ts'
 import type { FileField, InputField, InputValue } from './inputs.ts'
-
-type Json = Record<string, unknown>
 
 /**
  * A conversation's inputs as Dify stored them (`inputs` of a `/messages` item, docs/dify-wire.md#messages)
@@ -57,8 +56,4 @@ function toUploadedFile(file: unknown): InputFile | null {
   const name = [file.filename, file.name].find((text) => typeof text === 'string' && text)
   const kind = typeof file.type === 'string' && isKind(file.type) ? file.type : 'custom'
   return { uploadId, name: typeof name === 'string' ? name : uploadId, kind }
-}
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

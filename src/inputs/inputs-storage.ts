@@ -1,3 +1,4 @@
+import { isRecord } from '../../contract/guards.ts'
 import type { InputFile } from '../media/attachments-rules.ts'
 import type { InputValue, InputValues } from './inputs.ts'
 
@@ -63,10 +64,6 @@ function isUploadedFile(value: unknown): value is InputFile {
     typeof value.name === 'string' &&
     typeof value.kind === 'string'
   )
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function safeLocalStorage(): Storage | null {

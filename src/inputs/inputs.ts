@@ -1,3 +1,4 @@
+import { isRecord } from '../../contract/guards.ts'
 /**
  * The app's input variables (docs/dify-wire.md#parameters `user_input_form`): the form's fields, their
  * validation (the same rules Dify applies, so a turn is never sent only to be refused), URL
@@ -5,7 +6,7 @@
  */
 
 import type { InputFile, parseUploadRules, UploadRules } from '../media/attachments-rules.ts'
-import { isKind, type FileKind } from '../media/file-kind.ts'
+import { isKind, type FileKind } from '../../contract/file-kind.ts'
 
 export type InputValue = string | boolean | readonly InputFile[]
 export type InputValues = Readonly<Record<string, InputValue>>
@@ -305,8 +306,4 @@ function parseFlag(raw: string): boolean | undefined {
 
 function stringOr(value: unknown, fallback: string): string {
   return typeof value === 'string' && value.trim() !== '' ? value : fallback
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

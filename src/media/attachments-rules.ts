@@ -1,39 +1,13 @@
-import { isKind, type FileKind } from './file-kind.ts'
+import { FILE_EXTENSIONS as EXTENSIONS } from '../../contract/file-extensions.ts'
+import { isKind, type FileKind } from '../../contract/file-kind.ts'
+import {
+  DIFY_DEFAULT_LIMITS_MB as DEFAULT_LIMITS_MB,
+  MB,
+  SERVER_UPLOAD_MAX_BYTES,
+} from '../../contract/upload-limits.ts'
 
 export type { FileKind }
-
-/** Extensions Dify files under each kind (Dify web `FILE_EXTS`), lower case without the dot. */
-const EXTENSIONS: Readonly<Record<Exclude<FileKind, 'custom'>, readonly string[]>> = {
-  image: ['jpg', 'jpeg', 'png', 'gif', 'webp', 'svg'],
-  document: [
-    'txt',
-    'md',
-    'mdx',
-    'markdown',
-    'pdf',
-    'html',
-    'htm',
-    'xlsx',
-    'xls',
-    'doc',
-    'docx',
-    'csv',
-    'eml',
-    'msg',
-    'pptx',
-    'ppt',
-    'xml',
-    'epub',
-  ],
-  audio: ['mp3', 'm4a', 'wav', 'amr', 'mpga'],
-  video: ['mp4', 'mov', 'mpeg', 'webm'],
-}
-
-const MB = 1024 * 1024
-/** chatskins' own cap on `/api/files/upload` (docs/http-api.md#routes). */
-export const SERVER_UPLOAD_MAX_BYTES = 15 * MB
-/** Dify's defaults when the app's parameters name no limits (docs/dify-wire.md#files), in MB. */
-const DEFAULT_LIMITS_MB = { image: 10, document: 15, audio: 50, video: 100 }
+export { SERVER_UPLOAD_MAX_BYTES }
 
 /** A file already uploaded to Dify, as a `file` / `file-list` input keeps it. */
 export interface InputFile {

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals'
 import type { MediaApi } from '../api/media-api.ts'
-import type { DifyStreamEvent } from '../wire/dify.ts'
+import type { DifyStreamEvent } from '../../contract/dify-wire.ts'
 import type { ChatMessage } from '../chat/chat-message.ts'
 import { audioTypeOf, joinBase64Chunks } from './tts-chunks.ts'
 

@@ -1,6 +1,5 @@
-import { absoluteFileUrl } from '../relay/file-url.ts'
-
-type Json = Record<string, unknown>
+import { isRecord } from '../../contract/guards.ts'
+import { absoluteFileUrl } from './file-url.ts'
 
 /**
  * A `/messages` page (docs/dify-wire.md#messages) with every `message_files[].url` made absolute against
@@ -20,8 +19,4 @@ export function withAbsoluteFileUrls(page: unknown, difyOrigin: string): unknown
       return { ...item, message_files: files }
     }),
   }
-}
-
-function isRecord(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }

@@ -1,5 +1,5 @@
-import { FEATURES_OFF, FILE_UPLOAD_CONFIG } from './fake-parameters.ts'
-import type { FakeRetrieverResource } from './fake-store.ts'
+import type { HostileContent } from '../demo/hostile-content.ts'
+import { FEATURES_OFF, FILE_UPLOAD_CONFIG } from '../demo/fake-parameters.ts'
 
 /**
  * Script-injection payloads, each marked with a number so a test can tell which one ran. They
@@ -60,17 +60,6 @@ export const XSS_MARKDOWN = [
   '',
   ...XSS_PAYLOADS.map((payload) => `${payload}\n`),
 ].join('\n')
-
-/** What the hostile fake apps put in every field a client shows (see FakeApp.hostile). */
-export interface HostileContent {
-  answer: string
-  conversationName: string
-  suggestedAfterAnswer: string[]
-  nodeTitles: { start: string; llm: string; answer: string }
-  tool: { name: string; label: string; thought: string; input: string; observation: string }
-  fileName: string
-  citations: () => FakeRetrieverResource[]
-}
 
 const payload = (index: number) => XSS_PAYLOADS[index % XSS_PAYLOADS.length]!
 

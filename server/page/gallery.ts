@@ -1,5 +1,5 @@
 import type { EndpointRuntime } from '../app-env.ts'
-import { escapeHtml } from '../page/escape-html.ts'
+import { escapeHtml } from './escape-html.ts'
 
 /** `GET /`: every endpoint with its theme's name, preview image and a link. No script at all. */
 export function renderGallery(endpoints: readonly EndpointRuntime[]): string {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_LIMITS } from '../app.ts'
 import { answerOf, readEvents, startTestStack, type TestStack } from './test-stack.ts'
 
-// startServer answers real-Dify endpoints on the Node road (node:http to Dify, events written
-// into the ServerResponse): these are the guarantees that road has to keep on its own.
+// startServer answers real-Dify endpoints on the Node fast path (node:http to Dify, events written
+// into the ServerResponse): these are the guarantees that fast path has to keep on its own.
 let stack: TestStack
 beforeAll(async () => {
   stack = await startTestStack({
@@ -12,7 +12,7 @@ beforeAll(async () => {
 })
 afterAll(() => stack.close())
 
-describe('/talk on the Node road', () => {
+describe('/talk on the Node fast path', () => {
   it("gives a new visitor's stream the cookie and the security headers of every response", async () => {
     const response = await stack.talk('nia', { query: 'hello' })
     expect(response.status).toBe(200)

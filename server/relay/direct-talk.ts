@@ -1,4 +1,4 @@
-import type { RelayOptions } from '../relay/relay-core.ts'
+import type { RelayOptions } from './relay-core.ts'
 
 export interface DirectTalkRequest {
   /** Dify's `/chat-messages` URL. */
@@ -21,7 +21,7 @@ export interface SentStream {
 }
 
 /**
- * A runtime's own road for `/talk` (Node: server/node/node-direct-talk.ts): it reads Dify with
+ * A runtime's own fast path for `/talk` (Node: server/node/node-direct-talk.ts): it reads Dify with
  * the runtime's HTTP client and writes the relayed events straight to the browser's socket,
  * skipping fetch and two web streams. `open` resolves false when the request did not come
  * through that runtime's server, and the caller takes the web path; a non-2xx Dify answer
