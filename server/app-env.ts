@@ -1,6 +1,6 @@
 import type { EndpointConfig } from './config/types.ts'
 import type { DifyClient } from './dify/dify-client.ts'
-import type { SentStream } from './relay/direct-talk.ts'
+import type { DirectAnswer } from './relay/direct-talk.ts'
 import type { ThemePack } from './themes/manifest.ts'
 
 /** One configured endpoint, ready to serve: its config, its theme pack and its Dify client. */
@@ -31,7 +31,7 @@ export type AppEnv = {
     requestId: string
     /** Dify's status for the last upstream call of this request, for the log. */
     upstreamStatus: number
-    /** A stream relayed straight to the socket (DirectTalk): settles when it is over. */
-    directStreamSent: Promise<SentStream>
+    /** A `/talk` answer the runtime writes straight to the socket (server/relay/direct-talk.ts). */
+    directAnswer: DirectAnswer
   }
 }

@@ -56,8 +56,8 @@ export function requestLog(options: RequestLogOptions): MiddlewareHandler<AppEnv
         outcome,
       })
     const { body } = c.res
-    const direct = c.get('directStreamSent')
-    if (!body && direct) return void direct.then(({ bytes, outcome }) => write(bytes, outcome))
+    const direct = c.get('directAnswer')
+    if (!body && direct) return void direct.sent.then(({ bytes, outcome }) => write(bytes, outcome))
     if (!body) return write(0, 'complete')
     c.res = new Response(countingBody(body, write), c.res)
   }

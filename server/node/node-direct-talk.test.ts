@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DirectAnswer } from '../relay/direct-talk.ts'
 import { createNodeDirectTalk } from './node-direct-talk.ts'
 
 // A Dify stand-in that streams two events, or holds the stream open until the reader leaves.
@@ -28,17 +29,18 @@ app.use(async (c, next) => {
   c.res.headers.append('Set-Cookie', 'after=route')
 })
 app.onError((_error, c) => c.json({ code: 'internal_error' }, 500))
+let lastAnswer: DirectAnswer | null = null
 app.post('/talk/:path', async (c) => {
-  const took = await direct.talk.open(c.env, {
+  const answer = await direct.talk.open(c.env, {
     url: `${upstreamUrl}/${c.req.param('path')}`,
     headers: { 'Content-Type': 'application/json' },
     body: '{}',
     relay,
     signal: c.req.raw.signal,
     onUpstreamStatus() {},
-    onSent() {},
   })
-  if (!took) return c.text('web path')
+  lastAnswer = answer
+  if (!answer) return c.text('web path')
   return new Response(null, { status: 200, headers: { 'Content-Type': 'text/event-stream' } })
 })
 
@@ -67,10 +69,12 @@ describe('createNodeDirectTalk', () => {
     const response = await fetch(`${serverUrl}/talk/answer`, { method: 'POST' })
     expect(response.headers.get('content-type')).toBe('text/event-stream')
     expect(response.headers.get('set-cookie')).toBe('after=route')
-    expect(await response.text()).toBe(
+    const body = await response.text()
+    expect(body).toBe(
       'data: {"event":"message","task_id":"t","answer":"hi"}\n\n' +
         'data: {"event":"message_end","task_id":"t","id":"m","metadata":{}}\n\n',
     )
+    expect(await lastAnswer!.sent).toEqual({ bytes: body.length, outcome: 'complete' })
   })
 
   it('declines a request that did not come through the Node server (the web path runs)', async () => {
@@ -85,6 +89,7 @@ describe('createNodeDirectTalk', () => {
     })
     expect(response.status).toBe(500)
     expect(await response.json()).toEqual({ code: 'internal_error' })
+    expect(await lastAnswer!.sent).toEqual({ bytes: 0, outcome: 'aborted' })
     await upstreamClosed
   })
 

@@ -1,11 +1,17 @@
 import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http'
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import { readUpstreamError } from '../dify/dify-client.ts'
-import type { DirectTalk } from '../relay/direct-talk.ts'
+import type { DirectAnswer, DirectTalk, SentStream } from '../relay/direct-talk.ts'
 import { postForEventStream } from './post-for-event-stream.ts'
 import { relayToServerResponse } from './relay-to-server-response.ts'
 
-type Fetch = (request: Request, env: { outgoing?: unknown }) => Response | Promise<Response>
+type Fetch = (request: Request, env: NodeEnv) => Response | Promise<Response>
+
+interface NodeEnv {
+  outgoing?: unknown
+  /** Set by `wrap` for each request: where `open` leaves the answer the adapter will write. */
+  directAnswer?: { opened?: NodeDirectAnswer }
+}
 
 /** An error answer larger than this is not Dify's envelope; the rest is not read. */
 const MAX_ERROR_BYTES = 64 * 1024
@@ -13,26 +19,26 @@ const MAX_ERROR_BYTES = 64 * 1024
 export interface NodeDirectTalk {
   talk: DirectTalk
   /**
-   * Wraps the app's fetch for @hono/node-server. When the route took the direct fast path, the final
+   * Wraps the app's fetch for @hono/node-server. When the route opened a direct answer, the final
    * response (after every middleware: security headers, the visitor cookie) gives the status and
    * headers written to the socket, and the relay starts; the adapter is told it was sent.
    */
   wrap(fetch: Fetch): Fetch
 }
 
-interface PendingRelay {
-  start(response: ServerResponse, headers: Headers): void
+/** The adapter's side of a direct answer: the whole response is written through it. */
+interface NodeDirectAnswer extends DirectAnswer {
+  start(headers: Headers): void
   abort(): void
 }
 
 /** The Node fast path for `/talk`: Dify over node:http(s), events straight into the ServerResponse. */
 export function createNodeDirectTalk(): NodeDirectTalk {
-  const pending = new WeakMap<ServerResponse, PendingRelay>()
   return {
     talk: {
       async open(env, request) {
-        const outgoing = (env as { outgoing?: unknown } | undefined)?.outgoing
-        if (!(outgoing instanceof ServerResponse)) return false
+        const { outgoing, directAnswer } = (env ?? {}) as NodeEnv
+        if (!(outgoing instanceof ServerResponse) || !directAnswer) return null
         const upstream = await postForEventStream(request.url, {
           headers: request.headers,
           body: request.body,
@@ -44,33 +50,36 @@ export function createNodeDirectTalk(): NodeDirectTalk {
         if (status < 200 || status > 299) {
           throw await readUpstreamError(await bufferedResponse(upstream, status))
         }
-        pending.set(outgoing, {
-          start(response, headers) {
-            response.writeHead(200, nodeHeaders(headers))
-            response.flushHeaders()
-            relayToServerResponse(upstream, response, request.relay, request.onSent)
+        let settle!: (sent: SentStream) => void
+        const answer: NodeDirectAnswer = {
+          sent: new Promise((resolve) => (settle = resolve)),
+          start(headers) {
+            outgoing.writeHead(200, nodeHeaders(headers))
+            outgoing.flushHeaders()
+            relayToServerResponse(upstream, outgoing, request.relay, settle)
           },
           abort() {
             upstream.destroy()
+            settle({ bytes: 0, outcome: 'aborted' })
             // The browser gets another answer: for the route, its stream is over unstarted.
             request.relay.onFinish?.({ reason: 'browser_closed', events: 0, bytes: 0 })
           },
-        })
-        return true
+        }
+        directAnswer.opened = answer
+        return answer
       },
     },
     wrap: (fetch) => async (request, env) => {
-      const response = await fetch(request, env)
-      const outgoing = env.outgoing
-      const relay = outgoing instanceof ServerResponse ? pending.get(outgoing) : undefined
-      if (!relay || !(outgoing instanceof ServerResponse)) return response
-      pending.delete(outgoing)
+      const directAnswer: NonNullable<NodeEnv['directAnswer']> = {}
+      const response = await fetch(request, { ...env, directAnswer })
+      const answer = directAnswer.opened
+      if (!answer) return response
       // Something after the route turned the answer into another one (an error): send that.
       if (response.status !== 200 || response.body) {
-        relay.abort()
+        answer.abort()
         return response
       }
-      relay.start(outgoing, response.headers)
+      answer.start(response.headers)
       return RESPONSE_ALREADY_SENT
     },
   }

@@ -5,7 +5,7 @@ import { difyOriginOf } from '../dify/dify-origin.ts'
 import { HttpError } from '../errors.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
 import { relayDifyStream, type RelayOptions } from '../relay/relay-stream.ts'
-import type { DirectTalk, SentStream } from '../relay/direct-talk.ts'
+import type { DirectTalk } from '../relay/direct-talk.ts'
 import { validateTalkBody, type TalkLimits } from './talk-body.ts'
 
 export interface TalkOptions extends TalkLimits {
@@ -70,9 +70,7 @@ export function talkHandler(options: TalkOptions) {
     const target = config.dify
     if (options.direct && target.kind === 'remote') {
       const outgoing = outgoingDifyRequest(target, '/chat-messages', { json })
-      let resolveSent!: (sent: SentStream) => void
-      c.set('directStreamSent', new Promise((resolve) => (resolveSent = resolve)))
-      const direct = await options.direct
+      const answer = await options.direct
         .open(c.env, {
           url: outgoing.url.href,
           headers: outgoing.headers,
@@ -80,12 +78,12 @@ export function talkHandler(options: TalkOptions) {
           relay,
           signal: c.req.raw.signal,
           onUpstreamStatus: (status) => c.set('upstreamStatus', status),
-          onSent: resolveSent,
         })
         .catch((error: unknown) => {
           throw forgotten(error)
         })
-      if (direct) {
+      if (answer) {
+        c.set('directAnswer', answer)
         keepStreamSlot()
         return new Response(null, { status: 200, headers: STREAM_HEADERS })
       }
