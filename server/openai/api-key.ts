@@ -12,7 +12,7 @@ export type KeyChecker = (authorization: string | undefined) => Promise<KeyId>
  */
 export function createKeyChecker(keys: readonly string[]): KeyChecker {
   const known = Promise.all(keys.map(async (key) => ({ digest: await sha256(key) })))
-  const ids = Promise.all(keys.map(async (key) => hex(await sha256(`chatskins-key-id\n${key}`))))
+  const ids = Promise.all(keys.map(keyIdOf))
   return async (authorization) => {
     const [scheme, key] = (authorization ?? '').trim().split(/\s+(.*)/s)
     if (!key || scheme?.toLowerCase() !== 'bearer') {
@@ -36,8 +36,13 @@ export function createKeyChecker(keys: readonly string[]): KeyChecker {
         'invalid_api_key',
       )
     }
-    return (await ids)[found]!.slice(0, 12)
+    return (await ids)[found]!
   }
+}
+
+/** The first 12 hex digits of a salted SHA-256: tells keys apart, tells nothing about one. */
+export async function keyIdOf(key: string): Promise<KeyId> {
+  return hex(await sha256(`chatskins-key-id\n${key}`)).slice(0, 12)
 }
 
 /** Equal-length digests compared in constant time: every byte is read whatever differs. */

@@ -252,6 +252,8 @@ export function registerOpenAiRoutes(app: Hono<AppEnv>, options: OpenAiRouteOpti
           'conversation_not_found',
         )
       }
+      // Dify's 401 is about chatskins' Dify key; to an API client a 401 would blame its own key.
+      if (error.status === 401) throw new HttpError(502, 'upstream_unauthorized', error.message)
       throw error
     }
     return { upstream: upstream.body, difyUser, conversationId }
