@@ -433,4 +433,12 @@ describe('Dify features', () => {
     expect(citations).toHaveLength(2)
     expect(citations[0]).toMatchObject({ position: 1, document_name: expect.any(String) })
   })
+
+  it("says finish_reason length where Dify's LLM node does", async () => {
+    const flow = await stack.client('flow').chat.completions.create({
+      model: 'my-flow',
+      messages: [{ role: 'user', content: '[[length]] Run out of tokens' }],
+    })
+    expect(flow.choices[0]!.finish_reason).toBe('length')
+  })
 })
