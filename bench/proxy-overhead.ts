@@ -27,7 +27,7 @@ export interface ProxyOptions {
   rounds: number
 }
 
-interface Phase {
+export interface Phase {
   latencies: number[]
   events: number
   seconds: number
@@ -44,7 +44,7 @@ interface ModeResult {
   memory: { rssBefore: number; rssAfter: number; heapBefore: number; heapAfter: number } | null
 }
 
-async function runPhase(
+export async function runPhase(
   target: StreamTarget,
   upstream: ChildServer,
   proxy: ChildServer | null,
@@ -100,7 +100,7 @@ interface Mode {
 }
 
 /** Pools the rounds of one phase: latencies joined, counts and CPU summed. */
-function pool(phases: readonly Phase[]): Phase {
+export function pool(phases: readonly Phase[]): Phase {
   return {
     latencies: phases.flatMap((phase) => phase.latencies),
     events: phases.reduce((sum, phase) => sum + phase.events, 0),
