@@ -365,6 +365,25 @@ describe('Dify features', () => {
     await expect.poll(() => stack.upstream.fake.activeTasks()).toBe(0)
   })
 
+  it("stops Dify's task when a client waiting for a whole answer leaves", async () => {
+    const controller = new AbortController()
+    const waiting = stack.client('chat').chat.completions.create(
+      {
+        model: 'chat',
+        messages: [{ role: 'user', content: '[[slow=40]] a long whole answer' }],
+        user: 'impatient',
+      },
+      { signal: controller.signal },
+    )
+    const user = await stack.difyUser('chat', 'impatient')
+    await expect.poll(() => stack.upstream.fake.activeTasks()).toBe(1)
+    controller.abort()
+    await expect(waiting).rejects.toThrow()
+    await expect
+      .poll(() => stack.upstream.fake.stops.filter((stop) => stop.user === user).length)
+      .toBe(1)
+  })
+
   it('sends image parts as Dify files and the system message as the configured input', async () => {
     const png =
       'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='

@@ -161,13 +161,9 @@ export function registerOpenAiRoutes(app: Hono<AppEnv>, options: OpenAiRouteOpti
           return new Response(body, { status: 200, headers: STREAM_HEADERS })
         }
 
-        let taskId: string | undefined
-        const onAbort = () => stop(taskId)
-        c.req.raw.signal.addEventListener('abort', onAbort, { once: true })
-        const whole = await readWholeAnswer(upstream, { ...reader, idleTimeoutMs }).finally(() =>
-          c.req.raw.signal.removeEventListener('abort', onAbort),
-        )
-        taskId = whole.state.taskId
+        const whole = await readWholeAnswer(upstream, { ...reader, idleTimeoutMs })
+        // The client left: the aborted request ended the read; Dify's task runs on until stopped.
+        if (c.req.raw.signal.aborted) stop(whole.state.taskId)
         const { state } = whole
         if (state.error)
           throw new HttpError(state.error.status, state.error.code, state.error.message)
