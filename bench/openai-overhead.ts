@@ -1,16 +1,12 @@
 // 6. OpenAI API overhead: the bench upstream's paced stream read directly, through chatskins'
 // chat relay (`/talk`) and through its OpenAI API (`/v1/chat/completions`, stream), each server in
 // its own process, so the chunk translation's cost stands beside the relay's own.
-import { join } from 'node:path'
-import { ROOT } from './lib/first-load.ts'
 import { spawnServer, writeTempConfig, type ChildServer } from './lib/processes.ts'
 import { row, type Row, type Section } from './lib/report.ts'
 import { median, percentile } from './lib/stats.ts'
-import { pool, runPhase, type Phase } from './proxy-overhead.ts'
+import { benchEndpoint, pool, runPhase, spawnBenchUpstream, type Phase } from './proxy-overhead.ts'
 import type { StreamTarget } from './proxy/stream-client.ts'
 
-const UPSTREAM = join(ROOT, 'bench', 'proxy', 'upstream.mjs')
-const LISTENING = /listening on (http:\/\/\S+)/
 const KEY = 'sk-bench-0123456789abcdef'
 
 export interface OpenAiBenchOptions {
@@ -29,15 +25,14 @@ interface Mode {
 }
 
 export async function measureOpenAiOverhead(options: OpenAiBenchOptions): Promise<Section> {
-  const upstream = await spawnServer({ script: UPSTREAM, probe: true, urlPattern: LISTENING })
+  const upstream = await spawnBenchUpstream()
+  const bench = benchEndpoint(upstream.url)
   const config = writeTempConfig({
     endpoints: [
       {
-        id: 'bench',
-        theme: 'minimal',
-        botName: 'Bench',
-        dify: { apiBase: `${upstream.url}/v1`, apiKey: 'app-bench' },
-        rateLimit: { perIpPerMinute: 100_000, perVisitorPerMinute: 10_000, streamsPerVisitor: 100 },
+        ...bench,
+        // One client opens every stream: the relay's per-visitor limits are lifted too.
+        rateLimit: { ...bench.rateLimit, perVisitorPerMinute: 10_000, streamsPerVisitor: 100 },
         openai: { keys: [KEY], perKeyPerMinute: 100_000, streamsPerKey: 1000 },
       },
     ],

@@ -112,20 +112,25 @@ export function pool(phases: readonly Phase[]): Phase {
   }
 }
 
+/** The bench upstream (bench/proxy/upstream.mjs) in its own process, with the usage probe. */
+export const spawnBenchUpstream = () =>
+  spawnServer({ script: UPSTREAM, probe: true, urlPattern: LISTENING })
+
+/** The endpoint `bench` of chatskins in front of the bench upstream. */
+export function benchEndpoint(upstreamUrl: string) {
+  return {
+    id: 'bench',
+    theme: 'minimal',
+    botName: 'Bench',
+    dify: { apiBase: `${upstreamUrl}/v1`, apiKey: 'app-bench' },
+    // Every stream comes from one loopback address; the bench measures relaying, not limits.
+    rateLimit: { perIpPerMinute: 100_000 },
+  }
+}
+
 export async function measureProxyOverhead(options: ProxyOptions): Promise<Section> {
-  const upstream = await spawnServer({ script: UPSTREAM, probe: true, urlPattern: LISTENING })
-  const config = writeTempConfig({
-    endpoints: [
-      {
-        id: 'bench',
-        theme: 'minimal',
-        botName: 'Bench',
-        dify: { apiBase: `${upstream.url}/v1`, apiKey: 'app-bench' },
-        // Every stream comes from one loopback address; the bench measures relaying, not limits.
-        rateLimit: { perIpPerMinute: 100_000 },
-      },
-    ],
-  })
+  const upstream = await spawnBenchUpstream()
+  const config = writeTempConfig({ endpoints: [benchEndpoint(upstream.url)] })
   const servers: ChildServer[] = [upstream]
   const startChatskins = (nodeArgs: string[] = []) =>
     spawnServer({ probe: true, env: { CHATSKINS_CONFIG: config.path }, nodeArgs })
