@@ -187,6 +187,18 @@ describe('conversation memory', () => {
     expect(await stack.difyUser('chat', 'x')).toMatch(/^openai:chat:[0-9a-f]{12}:x$/)
   })
 
+  it('starts over with context when Dify no longer has the mapped conversation', async () => {
+    const messages: Message[] = [{ role: 'user', content: 'Remember me' }]
+    messages.push({ role: 'assistant', content: await streamedTurn('chat', messages, 'deleted') })
+    const [gone] = await conversationsOf('chat', 'deleted')
+    stack.upstream.fake.store.deleteConversation(gone!.id)
+    messages.push({ role: 'user', content: 'Still there?' })
+    expect(await streamedTurn('chat', messages, 'deleted')).not.toBe('')
+    const [fresh] = await conversationsOf('chat', 'deleted')
+    expect(fresh!.id).not.toBe(gone!.id)
+    expect(fresh!.messages[0]!.query).toMatch(/^<conversation_history>\n<user>\nRemember me/)
+  })
+
   it('continues a conversation pinned by metadata or header, whatever the history', async () => {
     await streamedTurn('chat', [{ role: 'user', content: 'Pin me' }], 'pinner')
     const [conversation] = await conversationsOf('chat', 'pinner')
@@ -288,6 +300,26 @@ describe('errors', () => {
     expect(limited.status).toBe(429)
     expect(Number(limited.headers?.get('retry-after'))).toBeGreaterThan(0)
     expect(limited.type).toBe('rate_limit_error')
+  })
+
+  it('answers 429 past the answers one key may have running at once', async () => {
+    const controller = new AbortController()
+    const first = await stack
+      .client('single')
+      .chat.completions.create(
+        {
+          model: 'single',
+          messages: [{ role: 'user', content: '[[slow=30]] long one' }],
+          stream: true,
+        },
+        { signal: controller.signal },
+      )
+    const second = await errorOf(ask([{ role: 'user', content: 'me too' }], {}, 'single'))
+    expect([second.status, second.code]).toEqual([429, 'rate_limit_exceeded'])
+    controller.abort()
+    for await (const _ of first) break
+    await expect.poll(() => stack.upstream.fake.activeTasks()).toBe(0)
+    expect((await ask([{ role: 'user', content: 'now' }], {}, 'single')).choices).toHaveLength(1)
   })
 
   it("keeps a Dify error's status, code and message", async () => {
@@ -451,6 +483,23 @@ describe('Dify features', () => {
     const citations = (cited as unknown as { dify: { citations: unknown[] } }).dify.citations
     expect(citations).toHaveLength(2)
     expect(citations[0]).toMatchObject({ position: 1, document_name: expect.any(String) })
+  })
+
+  it('streams a Chatflow whichever of message_end and workflow_finished comes first', async () => {
+    for (const order of ['', '[[end-first]] ']) {
+      const stream = await stack.client('flow').chat.completions.create({
+        model: 'my-flow',
+        messages: [{ role: 'user', content: `${order}Flow order` }],
+        stream: true,
+        stream_options: { include_usage: true },
+      })
+      const chunks: OpenAI.Chat.ChatCompletionChunk[] = []
+      for await (const part of stream) chunks.push(part)
+      expect(chunks.find((part) => part.choices[0]?.finish_reason)?.choices[0]!.finish_reason).toBe(
+        'stop',
+      )
+      expect(chunks[chunks.length - 1]!.usage?.prompt_tokens).toBe(31)
+    }
   })
 
   it("says finish_reason length where Dify's LLM node does", async () => {

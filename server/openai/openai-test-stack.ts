@@ -53,6 +53,11 @@ const ENDPOINTS = (apiBase: string) => [
     dify: { apiBase, apiKey: 'app-chat' },
     openai: { keys: [KEY_A], perKeyPerMinute: 2 },
   },
+  {
+    id: 'single',
+    dify: { apiBase, apiKey: 'app-chat' },
+    openai: { keys: [KEY_A], streamsPerKey: 1 },
+  },
   { id: 'plain', dify: { apiBase, apiKey: 'app-chat' } },
 ]
 

@@ -44,6 +44,7 @@ export async function readWholeAnswer(
         break
       }
       turn.feed(result.value)
+      if (content.length + reasoning.length > MAX_ANSWER_CHARS) turn.state.error ??= TOO_LARGE
       if (turn.state.error) {
         void source.cancel().catch(() => {})
         break
@@ -58,6 +59,13 @@ export async function readWholeAnswer(
   return { state: turn.state, content: turn.state.replacement ?? content, reasoning }
 }
 
+/** Far beyond any LLM answer; only a runaway upstream gets here, and memory must not follow it. */
+const MAX_ANSWER_CHARS = 8_000_000
+const TOO_LARGE = {
+  status: 502,
+  code: 'upstream_answer_too_large',
+  message: 'The chat service sent an answer too large to hold.',
+}
 const TIMEOUT = {
   status: 504,
   code: 'upstream_timeout',
