@@ -304,16 +304,14 @@ describe('errors', () => {
 
   it('answers 429 past the answers one key may have running at once', async () => {
     const controller = new AbortController()
-    const first = await stack
-      .client('single')
-      .chat.completions.create(
-        {
-          model: 'single',
-          messages: [{ role: 'user', content: '[[slow=30]] long one' }],
-          stream: true,
-        },
-        { signal: controller.signal },
-      )
+    const first = await stack.client('single').chat.completions.create(
+      {
+        model: 'single',
+        messages: [{ role: 'user', content: '[[slow=30]] long one' }],
+        stream: true,
+      },
+      { signal: controller.signal },
+    )
     const second = await errorOf(ask([{ role: 'user', content: 'me too' }], {}, 'single'))
     expect([second.status, second.code]).toEqual([429, 'rate_limit_exceeded'])
     controller.abort()
