@@ -28,6 +28,9 @@ export interface ChatRequestLimits {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** Dify conversation ids are UUIDs; anything else would only earn Dify's 400. */
+export const isConversationId = (value: unknown): value is string =>
+  typeof value === 'string' && UUID.test(value)
 const ROLES: Record<string, ChatMessage['role']> = {
   system: 'system',
   developer: 'system',
@@ -64,10 +67,7 @@ export function validateChatRequest(
     metadata && typeof metadata === 'object' && !Array.isArray(metadata)
       ? (metadata as Record<string, unknown>).conversation_id
       : undefined
-  if (
-    conversationId !== undefined &&
-    (typeof conversationId !== 'string' || !UUID.test(conversationId))
-  ) {
+  if (conversationId !== undefined && !isConversationId(conversationId)) {
     throw badRequest(
       'metadata.conversation_id must be a Dify conversation id (a UUID).',
       'metadata',

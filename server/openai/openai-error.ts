@@ -36,6 +36,15 @@ export class OpenAiError extends Error {
   }
 }
 
+/** A 429, with the seconds until a retry may pass for `Retry-After`. */
+export class RateLimited extends OpenAiError {
+  readonly retryAfter: number
+  constructor(retryAfter: number, message: string) {
+    super(429, 'rate_limit_error', message, 'rate_limit_exceeded')
+    this.retryAfter = retryAfter
+  }
+}
+
 /** A 400 `invalid_request_error` about one request field. */
 export function badRequest(message: string, param: string | null, code = 'invalid_value') {
   return new OpenAiError(400, 'invalid_request_error', message, code, param)
@@ -75,11 +84,11 @@ export function toOpenAiError(error: unknown): OpenAiError {
   )
 }
 
-export function openAiErrorResponse(
-  error: unknown,
-  headers: Record<string, string> = {},
-): Response {
+/** The error as OpenAI's JSON body with its status; a 429 says when to retry. */
+export function openAiErrorResponse(error: unknown): Response {
   const openAiError = toOpenAiError(error)
+  const headers: Record<string, string> =
+    error instanceof RateLimited ? { 'Retry-After': String(error.retryAfter) } : {}
   if (!(error instanceof OpenAiError) && !(error instanceof HttpError)) console.error(error)
   return Response.json(openAiError.toBody(), {
     status: openAiError.status,

@@ -1,20 +1,19 @@
 import type { Context, Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { OpenAiConfig } from '../config/types.ts'
-import { readUpstreamError, stopDifyTask } from '../dify/dify-client.ts'
+import { stopDifyTask } from '../dify/dify-client.ts'
 import { difyOriginOf } from '../dify/dify-origin.ts'
 import { HttpError } from '../errors.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
 import { createMemoryLimitsStore, type LimitsStore } from '../security/limits-store.ts'
-import { createKeyChecker, type KeyChecker, type KeyId } from './api-key.ts'
+import { createKeyChecker, type KeyChecker } from './api-key.ts'
 import { validateChatRequest, type ChatRequestLimits } from './chat-request.ts'
 import { openAiChunkStream } from './chunk-stream.ts'
 import { completion, completionBase } from './completion-shapes.ts'
 import { createMemoryConversationMap, type ConversationMap } from './conversation-map.ts'
-import { difyQuery, difyUserOf } from './dify-request.ts'
 import { historyDigest } from './history-digest.ts'
-import { imageFiles } from './image-files.ts'
-import { OpenAiError, openAiErrorResponse } from './openai-error.ts'
+import { startDifyTurn } from './start-dify-turn.ts'
+import { OpenAiError, openAiErrorResponse, RateLimited } from './openai-error.ts'
 import { readWholeAnswer } from './whole-answer.ts'
 
 export interface OpenAiRouteOptions extends ChatRequestLimits {
@@ -34,7 +33,6 @@ export const DEFAULT_OPENAI_LIMITS = {
   maxTextChars: 200_000,
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const STREAM_HEADERS = {
   'Content-Type': 'text/event-stream; charset=utf-8',
   'Cache-Control': 'no-cache, no-transform',
@@ -77,9 +75,7 @@ export function registerOpenAiRoutes(app: Hono<AppEnv>, options: OpenAiRouteOpti
       try {
         return await handler(c)
       } catch (error) {
-        const headers: Record<string, string> =
-          error instanceof RateLimited ? { 'Retry-After': String(error.retryAfter) } : {}
-        return openAiErrorResponse(error, headers)
+        return openAiErrorResponse(error)
       }
     }
 
@@ -119,8 +115,16 @@ export function registerOpenAiRoutes(app: Hono<AppEnv>, options: OpenAiRouteOpti
       }
       let slotKept = false
       try {
-        const started = await startDifyTurn(c, request, openai, keyId)
-        const { upstream, difyUser, conversationId } = started
+        const { upstream, difyUser, conversationId } = await startDifyTurn({
+          endpoint,
+          request,
+          openai,
+          keyId,
+          pinnedHeader: c.req.header('x-dify-conversation-id'),
+          conversations,
+          maxUploadBytes: options.maxUploadBytes,
+          signal: c.req.raw.signal,
+        })
         const scope = { endpointId: endpoint.config.id, keyId, user: request.user }
         const remember = async (content: string, answeredIn: string | undefined) => {
           const id = answeredIn ?? conversationId
@@ -177,91 +181,6 @@ export function registerOpenAiRoutes(app: Hono<AppEnv>, options: OpenAiRouteOpti
       }
     }),
   )
-
-  /**
-   * Sends the new message to Dify (streaming, whatever the client asked): to the pinned
-   * conversation, to the one the history maps to, or to a new one with the history as context.
-   * A mapped conversation Dify no longer has is forgotten and the turn starts a new one.
-   */
-  async function startDifyTurn(
-    c: Context<AppEnv>,
-    request: ReturnType<typeof validateChatRequest>,
-    openai: OpenAiConfig,
-    keyId: KeyId,
-  ) {
-    const endpoint = c.get('endpoint')
-    const difyUser = difyUserOf(endpoint.config.id, keyId, request.user)
-    const pinnedHeader = c.req.header('x-dify-conversation-id')
-    if (pinnedHeader !== undefined && !UUID.test(pinnedHeader)) {
-      throw new OpenAiError(
-        400,
-        'invalid_request_error',
-        'X-Dify-Conversation-Id must be a Dify conversation id (a UUID).',
-        'invalid_value',
-      )
-    }
-    const pinned = pinnedHeader ?? request.conversationId
-    const history = request.messages.slice(0, -1)
-    const mapped = pinned
-      ? undefined
-      : await conversations.get(
-          await historyDigest(
-            { endpointId: endpoint.config.id, keyId, user: request.user },
-            history,
-          ),
-        )
-    const files = await imageFiles(request.messages[request.messages.length - 1]!.images, {
-      dify: endpoint.dify,
-      user: difyUser,
-      maxUploadBytes: options.maxUploadBytes,
-      signal: c.req.raw.signal,
-    })
-    const send = (conversationId: string | undefined) => {
-      const { query, inputs } = difyQuery(request, openai, conversationId)
-      return endpoint.dify.request('POST', '/chat-messages', {
-        json: {
-          query,
-          inputs,
-          files,
-          user: difyUser,
-          response_mode: 'streaming',
-          conversation_id: conversationId ?? '',
-          auto_generate_name: true,
-        },
-        signal: c.req.raw.signal,
-      })
-    }
-    let conversationId = pinned ?? mapped
-    let upstream = await send(conversationId)
-    if (upstream.status === 404 && mapped && !pinned) {
-      await upstream.body?.cancel()
-      conversationId = undefined
-      upstream = await send(undefined)
-    }
-    if (!upstream.ok || !upstream.body) {
-      const error = await readUpstreamError(upstream)
-      if (error.status === 404 && pinned) {
-        throw new OpenAiError(
-          404,
-          'not_found_error',
-          `Conversation ${pinned} does not exist for this user.`,
-          'conversation_not_found',
-        )
-      }
-      // Dify's 401 is about chatskins' Dify key; to an API client a 401 would blame its own key.
-      if (error.status === 401) throw new HttpError(502, 'upstream_unauthorized', error.message)
-      throw error
-    }
-    return { upstream: upstream.body, difyUser, conversationId }
-  }
-}
-
-class RateLimited extends OpenAiError {
-  readonly retryAfter: number
-  constructor(retryAfter: number, message: string) {
-    super(429, 'rate_limit_error', message, 'rate_limit_exceeded')
-    this.retryAfter = retryAfter
-  }
 }
 
 function modelOf(openai: OpenAiConfig) {
