@@ -27,7 +27,7 @@ export interface ProxyOptions {
   rounds: number
 }
 
-interface Phase {
+export interface Phase {
   latencies: number[]
   events: number
   seconds: number
@@ -44,7 +44,7 @@ interface ModeResult {
   memory: { rssBefore: number; rssAfter: number; heapBefore: number; heapAfter: number } | null
 }
 
-async function runPhase(
+export async function runPhase(
   target: StreamTarget,
   upstream: ChildServer,
   proxy: ChildServer | null,
@@ -100,7 +100,7 @@ interface Mode {
 }
 
 /** Pools the rounds of one phase: latencies joined, counts and CPU summed. */
-function pool(phases: readonly Phase[]): Phase {
+export function pool(phases: readonly Phase[]): Phase {
   return {
     latencies: phases.flatMap((phase) => phase.latencies),
     events: phases.reduce((sum, phase) => sum + phase.events, 0),
@@ -112,20 +112,25 @@ function pool(phases: readonly Phase[]): Phase {
   }
 }
 
+/** The bench upstream (bench/proxy/upstream.mjs) in its own process, with the usage probe. */
+export const spawnBenchUpstream = () =>
+  spawnServer({ script: UPSTREAM, probe: true, urlPattern: LISTENING })
+
+/** The endpoint `bench` of chatskins in front of the bench upstream. */
+export function benchEndpoint(upstreamUrl: string) {
+  return {
+    id: 'bench',
+    theme: 'minimal',
+    botName: 'Bench',
+    dify: { apiBase: `${upstreamUrl}/v1`, apiKey: 'app-bench' },
+    // Every stream comes from one loopback address; the bench measures relaying, not limits.
+    rateLimit: { perIpPerMinute: 100_000 },
+  }
+}
+
 export async function measureProxyOverhead(options: ProxyOptions): Promise<Section> {
-  const upstream = await spawnServer({ script: UPSTREAM, probe: true, urlPattern: LISTENING })
-  const config = writeTempConfig({
-    endpoints: [
-      {
-        id: 'bench',
-        theme: 'minimal',
-        botName: 'Bench',
-        dify: { apiBase: `${upstream.url}/v1`, apiKey: 'app-bench' },
-        // Every stream comes from one loopback address; the bench measures relaying, not limits.
-        rateLimit: { perIpPerMinute: 100_000 },
-      },
-    ],
-  })
+  const upstream = await spawnBenchUpstream()
+  const config = writeTempConfig({ endpoints: [benchEndpoint(upstream.url)] })
   const servers: ChildServer[] = [upstream]
   const startChatskins = (nodeArgs: string[] = []) =>
     spawnServer({ probe: true, env: { CHATSKINS_CONFIG: config.path }, nodeArgs })

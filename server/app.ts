@@ -9,6 +9,11 @@ import { errorResponse, HttpError } from './errors.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
 import { securityHeadersMiddleware } from './http/security-headers.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
+import {
+  DEFAULT_OPENAI_LIMITS,
+  registerOpenAiRoutes,
+  type OpenAiRouteOptions,
+} from './openai/openai-routes.ts'
 import { renderGallery } from './page/gallery.ts'
 import { pageHandler } from './routes/page.ts'
 import type { DirectTalk } from './relay/direct-talk.ts'
@@ -46,6 +51,8 @@ export interface AppOptions {
   remoteAddress?: CostlyRouteLimitOptions['remoteAddress']
   /** TRUST_PROXY: how many proxies in front to believe about the client (`X-Forwarded-*`). */
   trustedProxies?: number
+  /** The OpenAI API's shared stores (limits, conversation map) and limits; memory by default. */
+  openai?: Partial<OpenAiRouteOptions>
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -116,6 +123,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       throw new HttpError(404, 'endpoint_not_found', 'There is no chat here.')
     }
     return c.redirect(`/${c.req.param('id')}/`, 301)
+  })
+  // Before the cookie and same-origin middlewares, which its handlers never pass on to.
+  registerOpenAiRoutes(app, {
+    ...DEFAULT_OPENAI_LIMITS,
+    maxImages: limits.maxFiles,
+    maxUploadBytes: limits.maxUploadBytes,
+    relay: limits.relay,
+    ...options.openai,
   })
   const trustedProxies = options.trustedProxies ?? 0
   app.use('/:id/*', sameOriginOnly(trustedProxies > 0))

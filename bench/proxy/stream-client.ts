@@ -6,6 +6,8 @@ export interface StreamTarget {
   url: string
   /** The JSON body for a query (chatskins' /talk takes a different body than Dify's API). */
   body(query: string): unknown
+  /** Extra request headers, e.g. an OpenAI client's `Authorization`. */
+  headers?: Record<string, string>
 }
 
 export interface StreamReading {
@@ -17,7 +19,8 @@ export interface StreamReading {
 }
 
 const agent = new Agent({ keepAlive: false, maxSockets: Infinity })
-const TIME = /"answer":"(\d+) /g
+/** The emit time at the start of a Dify `answer`, or of the OpenAI `content` it became. */
+const TIME = /"(?:answer|content)":"(\d+) /g
 
 export interface OpenStream {
   /** Resolves when the first timed event has arrived. */
@@ -55,6 +58,7 @@ export function openStream(target: StreamTarget, query: string): OpenStream {
           'Content-Type': 'application/json',
           Accept: 'text/event-stream',
           'Content-Length': Buffer.byteLength(payload),
+          ...target.headers,
         },
       },
       (response) => {

@@ -9,16 +9,20 @@ const ENVIRONMENT_NAMES: Record<string, string> = {
   locale: 'LOCALE',
   'dify.apiBase': 'DIFY_API_BASE',
   'dify.apiKey': 'DIFY_API_KEY',
+  'openai.keys': 'OPENAI_KEYS',
 }
 
 function describeField(path: string): string {
-  const field = path.replace(/^endpoints\[\d+\]\.?/, '')
+  const field = path
+    .replace(/^endpoints\[\d+\]\.?/, '')
+    .replace(/^openai\.keys\[\d+\]$/, 'openai.keys')
   return ENVIRONMENT_NAMES[field] ?? path
 }
 
 /**
  * The environment quick start: with `DIFY_API_KEY`, one endpoint `chat`; without it, the demo:
- * one endpoint per theme, named after the theme, answered by the built-in demo bot.
+ * one endpoint per theme, named after the theme, answered by the built-in demo bot. `OPENAI_KEYS`
+ * (comma-separated) turns on the `chat` endpoint's OpenAI API (server/openai/).
  */
 export function configFromEnvironment(rawEnv: Env, themeIds: readonly string[]): ChatskinsConfig {
   const source = 'environment'
@@ -50,6 +54,9 @@ export function configFromEnvironment(rawEnv: Env, themeIds: readonly string[]):
             apiBase: env.DIFY_API_BASE ?? 'https://api.dify.ai/v1',
             apiKey: env.DIFY_API_KEY,
           },
+          ...(env.OPENAI_KEYS
+            ? { openai: { keys: env.OPENAI_KEYS.split(',').map((key) => key.trim()) } }
+            : {}),
         },
       ],
     },

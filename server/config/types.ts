@@ -18,6 +18,22 @@ export interface EndpointConfig {
   /** CSP `frame-ancestors` sources: `'self'` (the default), `'none'` or http(s) origins. */
   frameAncestors: readonly string[]
   rateLimit: RateLimitConfig
+  /** The OpenAI-compatible API of this endpoint (server/openai/); undefined: off. */
+  openai?: OpenAiConfig
+}
+
+/** `openai` of an endpoint: who may call `/:id/v1/…` and how the app is presented there. */
+export interface OpenAiConfig {
+  /** The operator's keys for API clients (never the Dify key); at least one. */
+  keys: readonly string[]
+  /** The one model name served; defaults to the endpoint id. */
+  model: string
+  /** The Dify input that receives the `system` message; undefined: it joins the context. */
+  systemInput?: string
+  /** Requests one key may make per minute. */
+  perKeyPerMinute: number
+  /** Answers one key may have streaming at once. */
+  streamsPerKey: number
 }
 
 /** Limits of the costly routes (talk, upload, audio), counted per route and per endpoint. */

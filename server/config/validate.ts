@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error.ts'
+import { validateOpenAi } from './validate-openai.ts'
 import { validateFrameAncestors, validateRateLimit } from './validate-security.ts'
 import { isRecord } from '../../contract/guards.ts'
 import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
@@ -25,6 +26,7 @@ const ENDPOINT_FIELDS = new Set([
   'upstreamIdleTimeoutMs',
   'frameAncestors',
   'rateLimit',
+  'openai',
 ])
 /** Bounds for `upstreamIdleTimeoutMs`: under a second cuts healthy answers, over 10 min hides a hang. */
 const IDLE_TIMEOUT_RANGE = { min: 1000, max: 600_000 }
@@ -124,6 +126,7 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
     frameAncestors: validateFrameAncestors(raw.frameAncestors, fail),
     rateLimit: validateRateLimit(raw.rateLimit, fail),
     ...(idle !== undefined ? { upstreamIdleTimeoutMs: idle as number } : {}),
+    ...(raw.openai !== undefined ? { openai: validateOpenAi(raw.openai, id, fail) } : {}),
   }
 }
 

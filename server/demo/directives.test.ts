@@ -28,7 +28,7 @@ describe('parseDirectives', () => {
     const { query, directives } = parseDirectives(
       '[[split]][[ping-first]][[classic]][[error-event=400]][[http=429]][[html=502]][[slow=5]]' +
         '[[first-byte=100]][[reset]][[stall]][[echo]][[garbage]][[replace]][[end-first]][[long=3000]]' +
-        '[[cite]][[file]][[many=40]][[dify-error=not_chat_app]][[bad-utf8]][[flood]]',
+        '[[cite]][[file]][[many=40]][[dify-error=not_chat_app]][[bad-utf8]][[flood]][[length]]',
     )
     expect(query).toBe('')
     expect(directives).toEqual({
@@ -53,6 +53,7 @@ describe('parseDirectives', () => {
       difyError: 'not_chat_app',
       badUtf8: true,
       flood: true,
+      length: true,
     })
   })
 

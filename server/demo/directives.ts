@@ -46,6 +46,8 @@ export interface Directives {
   badUtf8: boolean
   /** After part of the answer, send one 2 MB line with no end, as a runaway upstream would. */
   flood: boolean
+  /** Chatflow: the LLM node reports `finish_reason: "length"` (cut at its max tokens). */
+  length: boolean
 }
 
 const DIRECTIVE = /\[\[([a-z0-9-]+)(?:=([a-z0-9_]+))?\]\]/g
@@ -90,6 +92,7 @@ export function parseDirectives(message: string): { query: string; directives: D
       difyError: text('dify-error'),
       badUtf8: found.has('bad-utf8'),
       flood: found.has('flood'),
+      length: found.has('length'),
     },
   }
 }

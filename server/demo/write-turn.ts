@@ -177,7 +177,7 @@ export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
     step('node_finished', {
       ...node(2, 'llm', titles.llm),
       status: 'succeeded',
-      outputs: { text: message.answer },
+      outputs: { text: message.answer, finish_reason: directives.length ? 'length' : 'stop' },
     })
     step('node_started', node(3, 'answer', titles.answer))
     step('node_finished', {
