@@ -9,6 +9,7 @@ const ENVIRONMENT_NAMES: Record<string, string> = {
   locale: 'LOCALE',
   'dify.apiBase': 'DIFY_API_BASE',
   'dify.apiKey': 'DIFY_API_KEY',
+  'redis.url': 'REDIS_URL',
 }
 
 function describeField(path: string): string {
@@ -34,6 +35,7 @@ export function configFromEnvironment(rawEnv: Env, themeIds: readonly string[]):
           ...(env.LOCALE ? { locale: env.LOCALE } : {}),
           dify: { demo: true },
         })),
+        ...redisOf(env),
       },
       { source, themeIds, describeField },
     )
@@ -52,7 +54,12 @@ export function configFromEnvironment(rawEnv: Env, themeIds: readonly string[]):
           },
         },
       ],
+      ...redisOf(env),
     },
     { source, themeIds, describeField },
   )
+}
+
+function redisOf(env: Env) {
+  return env.REDIS_URL ? { redis: { url: env.REDIS_URL } } : {}
 }
