@@ -7,6 +7,9 @@ import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { errorResponse, HttpError } from './errors.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
 import { securityHeadersMiddleware } from './http/security-headers.ts'
+import { createDifyReachability } from './health/dify-reachability.ts'
+import { metricsHandler, type MetricsRouteOptions } from './health/metrics-route.ts'
+import { readinessHandler, type ReadinessCheck } from './health/readiness-route.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
 import { renderGallery } from './routes/gallery.ts'
 import { pageHandler } from './routes/page.ts'
@@ -17,6 +20,7 @@ import {
   createCostlyRouteLimits,
   type CostlyRouteLimitOptions,
 } from './security/costly-route-limits.ts'
+import type { LimitsStore } from './security/limits-store.ts'
 import { sameOriginOnly } from './security/same-origin.ts'
 import { visitorMiddleware } from './visitor/visitor-middleware.ts'
 import { createVisitorSigner } from './visitor/visitor-signer.ts'
@@ -45,6 +49,12 @@ export interface AppOptions {
   remoteAddress?: CostlyRouteLimitOptions['remoteAddress']
   /** TRUST_PROXY: how many proxies in front to believe about the client (`X-Forwarded-*`). */
   trustedProxies?: number
+  /** Where the costly routes' limits count (a fleet: Redis); default: this process's memory. */
+  limitsStore?: LimitsStore
+  /** What `/readyz` checks besides each endpoint's Dify (Redis), and whether shutdown began. */
+  readiness?: { checks: readonly ReadinessCheck[]; draining: () => boolean }
+  /** `GET /metrics` behind METRICS_TOKEN; absent: no such route here. */
+  metrics?: MetricsRouteOptions
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -87,6 +97,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.notFound(() => errorResponse(new HttpError(404, 'not_found', 'Nothing here.')))
 
   app.get('/healthz', (c) => c.json({ ok: true }))
+  app.get(
+    '/readyz',
+    readinessHandler({
+      checks: [createDifyReachability(endpoints), ...(options.readiness?.checks ?? [])],
+      draining: options.readiness?.draining ?? (() => false),
+    }),
+  )
+  if (options.metrics) app.get('/metrics', metricsHandler(options.metrics))
   app.get('/', (c) => c.html(renderGallery([...endpoints.values()])))
   for (const folder of STATIC_FOLDERS) {
     app.get(`/${folder}/*`, async (c) => {
@@ -122,6 +140,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const costly = createCostlyRouteLimits({
     remoteAddress: options.remoteAddress ?? (() => undefined),
     trustedProxies,
+    ...(options.limitsStore ? { store: options.limitsStore } : {}),
   })
   app.use('/:id/api/files/upload', costly.rateLimit('upload'))
   app.use('/:id/api/audio-to-text', costly.rateLimit('audio'))

@@ -1,0 +1,48 @@
+import type { RedisConfig } from '../config/types.ts'
+import type { ReadinessCheck } from '../health/readiness-route.ts'
+import { createMemoryLimitsStore, type LimitsStore } from '../security/limits-store.ts'
+import { createFallbackLimitsStore } from './fallback-limits-store.ts'
+import { createRedisClient, whenReady } from './redis-client.ts'
+import { createRedisLimitsStore } from './redis-limits-store.ts'
+
+export interface FleetStateOptions {
+  warn: (line: string) => void
+  onOutage: () => void
+}
+
+export interface FleetState {
+  /** Redis limits, falling back to this process's memory while Redis is away. */
+  limits: LimitsStore
+  /** `/readyz`: Redis answers a PING. */
+  ready: ReadinessCheck
+  close(): void
+}
+
+/**
+ * Connects to the fleet's Redis. Never fails the start: an instance that comes up while Redis is
+ * away counts per process and switches to Redis once it answers.
+ */
+export async function connectFleetState(
+  config: RedisConfig,
+  options: FleetStateOptions,
+): Promise<FleetState> {
+  const redis = createRedisClient(config.url)
+  if (!(await whenReady(redis))) options.warn('limits: Redis is not answering yet')
+  return {
+    limits: createFallbackLimitsStore({
+      primary: createRedisLimitsStore(redis),
+      fallback: createMemoryLimitsStore(),
+      warn: options.warn,
+      onOutage: options.onOutage,
+    }),
+    async ready() {
+      try {
+        await redis.ping()
+        return []
+      } catch {
+        return ['redis: not answering']
+      }
+    },
+    close: () => redis.disconnect(),
+  }
+}
