@@ -80,7 +80,7 @@ describe('GET /metrics', () => {
     expect(sum(metrics.get('chatskins_rate_limit_refusals_total'), { route: '/:id/talk' })).toBe(1)
     expect(
       sum(metrics.get('chatskins_http_request_duration_seconds_count'), { route: '/:id/talk' }),
-    ).toBe(3)
+    ).toBe(logged.filter((entry) => entry.route === '/:id/talk').length)
     expect(sum(metrics.get('chatskins_streams_open'), {})).toBe(0)
     expect(metrics.get('process_cpu_seconds_total')?.type).toBe('COUNTER')
   })
