@@ -15,6 +15,7 @@ import { renderGallery } from './routes/gallery.ts'
 import { pageHandler } from './routes/page.ts'
 import type { DirectTalk } from './routes/direct-talk.ts'
 import { talkHandler, type TalkOptions } from './routes/talk.ts'
+import type { TurnObserver } from './routes/turn-observer.ts'
 import type { ThemePack } from './themes/manifest.ts'
 import {
   createCostlyRouteLimits,
@@ -53,6 +54,8 @@ export interface AppOptions {
   limitsStore?: LimitsStore
   /** What `/readyz` checks besides each endpoint's Dify (Redis), and whether shutdown began. */
   readiness?: { checks: readonly ReadinessCheck[]; draining: () => boolean }
+  /** Each `/talk` turn's timings and failures (metrics). */
+  turnObserver?: TurnObserver
   /** `GET /metrics` behind METRICS_TOKEN; absent: no such route here. */
   metrics?: MetricsRouteOptions
 }
@@ -151,7 +154,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     '/:id/talk',
     costly.rateLimit('talk'),
     costly.streamSlot(),
-    talkHandler({ ...limits, direct: options.directTalk }),
+    talkHandler({ ...limits, direct: options.directTalk, observer: options.turnObserver }),
   )
   registerDifyApiRoutes(app, limits)
   return app

@@ -1,5 +1,6 @@
 import parsePrometheusTextFormat, { type ParsedFamily } from 'parse-prometheus-text-format'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_LIMITS } from '../app.ts'
 import type { RequestLogEntry } from '../http/request-log.ts'
 import { readEvents, startTestStack, type TestStack } from '../integration/test-stack.ts'
 
@@ -7,8 +8,9 @@ const TOKEN = 'metrics-token-for-the-test-0123'
 let stack: TestStack
 const entries: RequestLogEntry[] = []
 beforeAll(async () => {
+  // A short idle timeout, so a stalled Dify ends its turn within the test.
   stack = await startTestStack(
-    undefined,
+    { relay: { ...DEFAULT_LIMITS.relay, idleTimeoutMs: 400, keepAliveMs: 60 } },
     {},
     {
       env: { METRICS_PORT: '0', METRICS_TOKEN: TOKEN },
@@ -111,6 +113,33 @@ describe('GET /metrics', () => {
       'route',
       'status',
     ])
+  })
+
+  it('times Dify’s first byte and the first event, and counts Dify’s refusals and silences', async () => {
+    const before = await scrape()
+    const count = (metrics: Map<string, ParsedFamily>, name: string, labels = {}) =>
+      sum(metrics.get(name), { endpoint: 'chat', ...labels })
+    const answered = await stack.talk('ola', { query: '[[first-byte=150]] hello' })
+    expect(answered.status).toBe(200)
+    await answered.text()
+    const refused = await stack.talk('ola', { query: '[[dify-error=provider_quota_exceeded]] hi' })
+    expect(refused.status).toBeGreaterThanOrEqual(400)
+    await refused.text()
+    const stalled = await stack.talk('ola', { query: '[[stall]] hi' })
+    expect(await stalled.text()).toContain('upstream_timeout')
+    const after = await scrape()
+
+    const firstBytes = 'chatskins_dify_first_byte_seconds_count'
+    expect(count(after, firstBytes) - count(before, firstBytes)).toBe(3)
+    const firstEvents = 'chatskins_first_event_seconds_count'
+    expect(count(after, firstEvents) - count(before, firstEvents)).toBe(2)
+    // The answer's first event came after the 150 ms Dify took to start.
+    const slowBucket = { le: '0.1' }
+    expect(count(after, 'chatskins_first_event_seconds_bucket', slowBucket)).toBe(
+      count(before, 'chatskins_first_event_seconds_bucket', slowBucket) + 1,
+    )
+    expect(count(after, 'chatskins_dify_errors_total', { code: 'provider_quota_exceeded' })).toBe(1)
+    expect(count(after, 'chatskins_upstream_timeouts_total')).toBe(1)
   })
 
   it('answers on the public port only to the METRICS_TOKEN bearer', async () => {

@@ -1,8 +1,13 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client'
 import type { RequestLogEntry } from '../http/request-log.ts'
+import type { TurnObserver } from '../routes/turn-observer.ts'
 import type { LimitsStore } from '../security/limits-store.ts'
 
 const TALK_ROUTE = '/:id/talk'
+/** Dify's codes are short snake_case words; anything else, or past this many, is `other`. */
+const ERROR_CODE = /^[a-z][a-z0-9_]{0,47}$/
+const MAX_ERROR_CODES = 64
+const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60]
 
 /**
  * chatskins' Prometheus metrics. Requests, turns and bytes come from the request log's entries
@@ -48,6 +53,45 @@ export function createPrometheusMetrics() {
     help: 'Answers this instance is streaming now (stream slots held).',
     registers: [registry],
   })
+  const difyFirstByte = new Histogram({
+    name: 'chatskins_dify_first_byte_seconds',
+    help: 'From a /talk request to Dify answering with headers.',
+    labelNames: ['endpoint'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  })
+  const firstEvent = new Histogram({
+    name: 'chatskins_first_event_seconds',
+    help: 'From a /talk request to its first answer event going to the browser.',
+    labelNames: ['endpoint'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  })
+  const difyErrors = new Counter({
+    name: 'chatskins_dify_errors_total',
+    help: 'Turns Dify refused before streaming, by its error code.',
+    labelNames: ['endpoint', 'code'] as const,
+    registers: [registry],
+  })
+  const upstreamTimeouts = new Counter({
+    name: 'chatskins_upstream_timeouts_total',
+    help: 'Turns ended because Dify fell silent for the idle timeout.',
+    labelNames: ['endpoint'] as const,
+    registers: [registry],
+  })
+  const seenCodes = new Set<string>()
+  const codeLabel = (code: string) => {
+    if (!ERROR_CODE.test(code)) return 'other'
+    if (!seenCodes.has(code) && seenCodes.size >= MAX_ERROR_CODES) return 'other'
+    seenCodes.add(code)
+    return code
+  }
+  const turnObserver: TurnObserver = {
+    difyFirstByte: (endpoint, seconds) => difyFirstByte.observe({ endpoint }, seconds),
+    firstEvent: (endpoint, seconds) => firstEvent.observe({ endpoint }, seconds),
+    difyError: (endpoint, code) => difyErrors.inc({ endpoint, code: codeLabel(code) }),
+    upstreamTimeout: (endpoint) => upstreamTimeouts.inc({ endpoint }),
+  }
   const redisFallbacks = new Counter({
     name: 'chatskins_redis_fallbacks_total',
     help: 'Redis outages during which the limits counted per process.',
@@ -67,6 +111,7 @@ export function createPrometheusMetrics() {
         relayed.inc({ endpoint }, entry.bytes)
       }
     },
+    turnObserver,
     /** For the fallback store's `onOutage`. */
     redisFallback: () => redisFallbacks.inc(),
     /** The same store, keeping `chatskins_streams_open` at the stream slots this process holds. */

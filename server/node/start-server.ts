@@ -88,6 +88,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       log(JSON.stringify(entry))
       metrics.observeRequest(entry)
     },
+    turnObserver: metrics.turnObserver,
     limitsStore: metrics.countingStreams(fleet?.limits ?? createMemoryLimitsStore()),
     readiness: { checks: fleet ? [fleet.ready] : [], draining: () => draining },
     ...(metricsAt.token ? { metrics: { token: metricsAt.token, render: metrics.render } } : {}),
