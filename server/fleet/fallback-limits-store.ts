@@ -9,17 +9,26 @@ export interface FallbackLimitsStoreOptions {
   warn: (line: string) => void
   /** Called once per outage (a metric). */
   onOutage?: () => void
+  /** During an outage, how often one request probes the shared store again (default 1 s). */
+  retryEveryMs?: number
+  now?: () => number
 }
 
 /**
  * The shared store, or per-process counting while it fails: a limit is never the reason a
- * request errors. Every call tries the shared store first, so the first call after Redis is back
- * uses it again; a slot is released in the store that opened it.
+ * request errors. During an outage one call a second probes the shared store (so a Redis that
+ * hangs costs one command timeout a second, not one per request) and the first that succeeds
+ * ends the outage; a slot is released in the store that opened it.
  */
 export function createFallbackLimitsStore(options: FallbackLimitsStoreOptions): LimitsStore {
   const { primary, fallback } = options
+  const retryEveryMs = options.retryEveryMs ?? 1000
+  const now = options.now ?? (() => Date.now())
   let down = false
+  let probedAt = 0
   const attempt = async <T>(call: (store: LimitsStore) => Promise<T>): Promise<T> => {
+    if (down && now() - probedAt < retryEveryMs) return call(fallback)
+    probedAt = now()
     try {
       const result = await call(primary)
       if (down) {
