@@ -37,6 +37,11 @@ beforeAll(async () => {
           dify: { apiBase: upstream.apiBase, apiKey: 'app-chat' },
           rateLimit: { perVisitorPerMinute: 4, perIpPerMinute: 100, streamsPerVisitor: 2 },
         },
+        {
+          id: 'per-ip',
+          dify: { apiBase: upstream.apiBase, apiKey: 'app-chat' },
+          rateLimit: { perVisitorPerMinute: 100, perIpPerMinute: 3, streamsPerVisitor: 2 },
+        },
       ],
     }),
   )
@@ -132,6 +137,23 @@ describe('a fleet of two behind nginx, sharing Redis', () => {
       expect(refused.status).toBe(429)
       expect(await refused.json()).toMatchObject({ code: 'rate_limited' })
     }
+  })
+
+  it('counts each client by the address nginx saw, whatever X-Forwarded-For it sends', async () => {
+    const ask = (forwardedFor: string) =>
+      visitor().send('/per-ip/talk', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor },
+        body: JSON.stringify({ query: '[[echo]] hi' }),
+      })
+    for (let i = 0; i < 3; i++) {
+      const response = await ask(`203.0.113.${i}`)
+      expect(response.status).toBe(200)
+      await response.text()
+    }
+    const spoofed = await ask('198.51.100.7')
+    expect(spoofed.status).toBe(429)
+    await spoofed.text()
   })
 
   it('passes answer events through nginx one by one, as they are written', async () => {
