@@ -2,7 +2,7 @@
 // measurement and writes bench/results.json. Timings drift on shared machines, so each comes with
 // a ratio against a baseline measured in the same run. Needs `npm run build` first.
 //
-//   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold,openai] [--out=path.json]
+//   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold,openai,fleet] [--out=path.json]
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { Browser } from '@playwright/test'
 import { measureColdStart } from './cold-start.ts'
 import { measureFirstPaint } from './first-paint.ts'
+import { measureFleetOverhead } from './fleet-overhead.ts'
 import { measureOpenAiOverhead } from './openai-overhead.ts'
 import { launchChromium } from './lib/browser.ts'
 import { CLIENT_DIR, ROOT, themeIds } from './lib/first-load.ts'
@@ -20,7 +21,7 @@ import { measurePageWeight } from './page-weight.ts'
 import { measureProxyOverhead } from './proxy-overhead.ts'
 import { measureStreamingRender } from './streaming-render.ts'
 
-const ALL = ['weight', 'paint', 'render', 'proxy', 'cold', 'openai'] as const
+const ALL = ['weight', 'paint', 'render', 'proxy', 'cold', 'openai', 'fleet'] as const
 type Part = (typeof ALL)[number]
 
 function parseArgs(argv: readonly string[]): { only: Set<Part>; out: string } {
@@ -147,6 +148,9 @@ async function main(): Promise<number> {
     await run('cold', '5. cold start', 120_000, () => measureColdStart(10))
     await run('openai', '6. OpenAI API overhead', 180_000, () =>
       measureOpenAiOverhead({ streams: 4, events: 750, intervalMs: 2, rounds: 3 }),
+    )
+    await run('fleet', '7. fleet overhead', 180_000, () =>
+      measureFleetOverhead({ turns: 2000, streams: 4, events: 250, intervalMs: 4 }),
     )
   } finally {
     await demo?.stop()

@@ -8,6 +8,9 @@ import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { errorResponse, HttpError } from './errors.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
 import { securityHeadersMiddleware } from './http/security-headers.ts'
+import { createDifyReachability } from './health/dify-reachability.ts'
+import { metricsHandler, type MetricsRouteOptions } from './health/metrics-route.ts'
+import { readinessHandler, type ReadinessCheck } from './health/readiness-route.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
 import {
   DEFAULT_OPENAI_LIMITS,
@@ -18,11 +21,13 @@ import { renderGallery } from './page/gallery.ts'
 import { pageHandler } from './routes/page.ts'
 import type { DirectTalk } from './relay/direct-talk.ts'
 import { talkHandler, type TalkOptions } from './routes/talk.ts'
+import type { TurnObserver } from './routes/turn-observer.ts'
 import type { ThemePack } from './themes/manifest.ts'
 import {
   createCostlyRouteLimits,
   type CostlyRouteLimitOptions,
 } from './security/costly-route-limits.ts'
+import { createMemoryLimitsStore, type LimitsStore } from './security/limits-store.ts'
 import { sameOriginOnly } from './security/same-origin.ts'
 import { visitorMiddleware } from './visitor/visitor-middleware.ts'
 import { createVisitorSigner } from './visitor/visitor-signer.ts'
@@ -53,6 +58,14 @@ export interface AppOptions {
   trustedProxies?: number
   /** The OpenAI API's shared stores (limits, conversation map) and limits; memory by default. */
   openai?: Partial<OpenAiRouteOptions>
+  /** Where the costly routes' and the OpenAI API's limits count (a fleet: Redis); default: memory. */
+  limitsStore?: LimitsStore
+  /** What `/readyz` checks besides each endpoint's Dify (Redis), and whether shutdown began. */
+  readiness?: { checks: readonly ReadinessCheck[]; draining: () => boolean }
+  /** Each `/talk` turn's timings and failures (metrics). */
+  turnObserver?: TurnObserver
+  /** `GET /metrics` behind METRICS_TOKEN; absent: no such route here. */
+  metrics?: MetricsRouteOptions
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -95,6 +108,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.notFound(() => errorResponse(new HttpError(404, 'not_found', 'Nothing here.')))
 
   app.get('/healthz', (c) => c.json({ ok: true }))
+  app.get(
+    '/readyz',
+    readinessHandler({
+      checks: [createDifyReachability(endpoints), ...(options.readiness?.checks ?? [])],
+      draining: options.readiness?.draining ?? (() => false),
+    }),
+  )
+  if (options.metrics) app.get('/metrics', metricsHandler(options.metrics))
   app.get('/', (c) => c.html(renderGallery([...endpoints.values()])))
   for (const folder of STATIC_FOLDERS) {
     app.get(`/${folder}/*`, async (c) => {
@@ -124,8 +145,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }
     return c.redirect(`/${c.req.param('id')}/`, 301)
   })
+  const limitsStore = options.limitsStore ?? createMemoryLimitsStore()
   // Before the cookie and same-origin middlewares, which its handlers never pass on to.
   registerOpenAiRoutes(app, {
+    limitsStore,
     ...DEFAULT_OPENAI_LIMITS,
     maxImages: limits.maxFiles,
     maxUploadBytes: limits.maxUploadBytes,
@@ -138,6 +161,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const costly = createCostlyRouteLimits({
     remoteAddress: options.remoteAddress ?? (() => undefined),
     trustedProxies,
+    store: limitsStore,
   })
   app.use('/:id/api/files/upload', costly.rateLimit('upload'))
   app.use('/:id/api/audio-to-text', costly.rateLimit('audio'))
@@ -148,7 +172,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     '/:id/talk',
     costly.rateLimit('talk'),
     costly.streamSlot(),
-    talkHandler({ ...limits, direct: options.directTalk }),
+    talkHandler({ ...limits, direct: options.directTalk, observer: options.turnObserver }),
   )
   registerDifyApiRoutes(app, limits)
   return app

@@ -10,6 +10,7 @@ const ENVIRONMENT_NAMES: Record<string, string> = {
   'dify.apiBase': 'DIFY_API_BASE',
   'dify.apiKey': 'DIFY_API_KEY',
   'openai.keys': 'OPENAI_KEYS',
+  'redis.url': 'REDIS_URL',
 }
 
 function describeField(path: string): string {
@@ -38,6 +39,7 @@ export function configFromEnvironment(rawEnv: Env, themeIds: readonly string[]):
           ...(env.LOCALE ? { locale: env.LOCALE } : {}),
           dify: { demo: true },
         })),
+        ...redisOf(env),
       },
       { source, themeIds, describeField },
     )
@@ -59,7 +61,12 @@ export function configFromEnvironment(rawEnv: Env, themeIds: readonly string[]):
             : {}),
         },
       ],
+      ...redisOf(env),
     },
     { source, themeIds, describeField },
   )
+}
+
+function redisOf(env: Env) {
+  return env.REDIS_URL ? { redis: { url: env.REDIS_URL } } : {}
 }

@@ -50,4 +50,11 @@ export interface ChatskinsConfig {
   source: string
   endpoints: EndpointConfig[]
   demo: boolean
+  /** Shared state for a fleet (limits, stream slots); absent: one process's memory. */
+  redis?: RedisConfig
+}
+
+export interface RedisConfig {
+  /** `redis://[user:password@]host:port[/db]`; may hold a password, so never logged. */
+  url: string
 }

@@ -1,5 +1,6 @@
 import { ConfigError } from './config-error.ts'
 import { validateOpenAi } from './validate-openai.ts'
+import { validateRedis } from './validate-redis.ts'
 import { validateFrameAncestors, validateRateLimit } from './validate-security.ts'
 import { isRecord } from '../../contract/guards.ts'
 import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
@@ -14,7 +15,14 @@ const ENDPOINT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/
 /** Folders of static files the server serves at its root (`/assets/…`, `/themes/…`). */
 export const STATIC_FOLDERS = ['assets', 'static', 'fonts', 'themes'] as const
 /** First path segments the server itself serves; an endpoint may not shadow them. */
-export const RESERVED_IDS = new Set<string>([...STATIC_FOLDERS, 'healthz', 'api', 'favicon.ico'])
+export const RESERVED_IDS = new Set<string>([
+  ...STATIC_FOLDERS,
+  'healthz',
+  'readyz',
+  'metrics',
+  'api',
+  'favicon.ico',
+])
 const SCHEMES: readonly ColorScheme[] = ['auto', 'light', 'dark']
 const ENDPOINT_FIELDS = new Set([
   'id',
@@ -45,7 +53,7 @@ export function validateConfig(raw: unknown, options: ValidateOptions): Chatskin
   const { source } = options
   if (!isRecord(raw)) throw new ConfigError(source, '', 'the config must be a JSON object')
   for (const key of Object.keys(raw)) {
-    if (key !== 'endpoints') throw new ConfigError(source, key, 'unknown field')
+    if (key !== 'endpoints' && key !== 'redis') throw new ConfigError(source, key, 'unknown field')
   }
   if (!Array.isArray(raw.endpoints) || raw.endpoints.length === 0) {
     throw new ConfigError(source, 'endpoints', 'must be a non-empty array of endpoints')
@@ -59,7 +67,14 @@ export function validateConfig(raw: unknown, options: ValidateOptions): Chatskin
     seen.add(endpoint.id)
     return endpoint
   })
-  return { source, endpoints, demo: endpoints.every((endpoint) => endpoint.dify.kind === 'demo') }
+  return {
+    source,
+    endpoints,
+    demo: endpoints.every((endpoint) => endpoint.dify.kind === 'demo'),
+    ...(raw.redis !== undefined
+      ? { redis: validateRedis(raw.redis, source, options.describeField) }
+      : {}),
+  }
 }
 
 function validateEndpoint(raw: unknown, path: string, options: ValidateOptions): EndpointConfig {

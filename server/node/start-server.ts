@@ -8,6 +8,11 @@ import { createApp, type AppOptions } from '../app.ts'
 import { loadConfig } from '../config/load-config.ts'
 import type { Env } from '../config/from-environment.ts'
 import type { ChatskinsConfig } from '../config/types.ts'
+import { connectFleetState } from '../fleet/fleet-state.ts'
+import { listenForMetrics } from '../metrics/metrics-listener.ts'
+import { metricsSettings } from '../metrics/metrics-env.ts'
+import { createPrometheusMetrics } from '../metrics/prometheus-metrics.ts'
+import { createMemoryLimitsStore } from '../security/limits-store.ts'
 import { loadThemes } from '../themes/load-themes.ts'
 import { createNodeDirectTalk } from './node-direct-talk.ts'
 import { createStaticReader } from './static-files.ts'
@@ -28,6 +33,8 @@ export interface StartOptions {
 
 export interface RunningServer {
   url: string
+  /** The METRICS_PORT listener's base URL, when there is one. */
+  metricsUrl?: string
   config: ChatskinsConfig
   /** Stops accepting, lets open streams finish until `graceMs`, then closes the rest. */
   close(graceMs?: number): Promise<void>
@@ -62,6 +69,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       `TRUST_PROXY must be the number of proxies in front (0-10), not ${env.TRUST_PROXY}`,
     )
   }
+  const metricsAt = metricsSettings(env)
+  const metrics = createPrometheusMetrics()
+  const fleet = config.redis
+    ? await connectFleetState(config.redis, { warn: log, onOutage: metrics.redisFallback })
+    : undefined
+  let draining = false
   const app = createApp({
     config,
     themes,
@@ -71,7 +84,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.dev ? { dev: true } : {}),
     directTalk: direct.talk,
-    requestLog: (entry) => log(JSON.stringify(entry)),
+    requestLog: (entry) => {
+      log(JSON.stringify(entry))
+      metrics.observeRequest(entry)
+    },
+    turnObserver: metrics.turnObserver,
+    limitsStore: metrics.countingStreams(fleet?.limits ?? createMemoryLimitsStore()),
+    ...(fleet ? { openai: { conversations: fleet.conversations } } : {}),
+    readiness: { checks: fleet ? [fleet.ready] : [], draining: () => draining },
+    ...(metricsAt.token ? { metrics: { token: metricsAt.token, render: metrics.render } } : {}),
     remoteAddress: (c) => getConnInfo(c).remote.address,
     trustedProxies,
   })
@@ -81,6 +102,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const started = serve({ fetch: direct.wrap(app.fetch), hostname, port }, () => resolve(started))
     started.once('error', reject)
   })
+  const metricsListener =
+    metricsAt.port === undefined
+      ? undefined
+      : await listenForMetrics(metrics, hostname, metricsAt.port)
   const address = server.address() as AddressInfo
   const url = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${address.port}`
   log(`chatskins serving ${config.endpoints.length} endpoint(s) from ${config.source} on ${url}`)
@@ -90,11 +115,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     )
   }
 
+  if (metricsListener) log(`  metrics on ${metricsListener.url}/metrics`)
+  if (config.redis) log('  limits shared through Redis')
+
   return {
     url,
+    ...(metricsListener ? { metricsUrl: metricsListener.url } : {}),
     config,
     close: (graceMs = 10_000) =>
       new Promise<void>((resolve) => {
+        draining = true
+        metricsListener?.server.close()
         const deadline = setTimeout(() => {
           if ('closeAllConnections' in server) server.closeAllConnections()
         }, graceMs)
@@ -102,6 +133,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         if ('closeIdleConnections' in server) server.closeIdleConnections()
         server.close(() => {
           clearTimeout(deadline)
+          fleet?.close()
           resolve()
         })
       }),

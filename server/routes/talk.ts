@@ -7,12 +7,15 @@ import { readJsonBody } from '../http/read-json-body.ts'
 import { relayDifyStream, type RelayOptions } from '../relay/relay-stream.ts'
 import type { DirectTalk } from '../relay/direct-talk.ts'
 import { validateTalkBody, type TalkLimits } from './talk-body.ts'
+import type { TurnObserver } from './turn-observer.ts'
 
 export interface TalkOptions extends TalkLimits {
   maxBodyBytes: number
   relay: Pick<RelayOptions, 'idleTimeoutMs' | 'keepAliveMs' | 'maxRecordBytes'>
   /** The runtime's socket-to-socket fast path for endpoints with a real Dify (Node). */
   direct?: DirectTalk
+  /** Timings and failures of each turn, for metrics. */
+  observer?: TurnObserver
 }
 
 /** Never compressed or buffered by a proxy in front: every event must leave at once. */
@@ -33,6 +36,9 @@ export function talkHandler(options: TalkOptions) {
   return async (c: Context<AppEnv>) => {
     const { dify, config } = c.get('endpoint')
     const { user } = c.get('visitor')
+    const started = performance.now()
+    const seconds = () => (performance.now() - started) / 1000
+    const observer = options.observer
     const talk = validateTalkBody(await readJsonBody(c.req.raw, options.maxBodyBytes), options)
     const json = {
       query: talk.query,
@@ -53,19 +59,23 @@ export function talkHandler(options: TalkOptions) {
       difyOrigin: difyOriginOf(config),
       onTaskId(id) {
         taskId = id
+        observer?.firstEvent(config.id, seconds())
       },
       onFinish({ reason }) {
         releaseStreamSlot?.()
+        if (reason === 'idle_timeout') observer?.upstreamTimeout(config.id)
         if (reason !== 'browser_closed' || !taskId) return
         void stopDifyTask(dify, taskId, user)
           .then((response) => response.body?.cancel())
           .catch(() => {})
       },
     }
-    const forgotten = (error: unknown) =>
-      error instanceof HttpError && error.status === 404 && talk.conversationId
+    const forgotten = (error: unknown) => {
+      if (error instanceof HttpError) observer?.difyError(config.id, error.code)
+      return error instanceof HttpError && error.status === 404 && talk.conversationId
         ? new HttpError(404, 'conversation_not_found', error.message)
         : error
+    }
 
     const target = config.dify
     if (options.direct && target.kind === 'remote') {
@@ -77,7 +87,10 @@ export function talkHandler(options: TalkOptions) {
           body: outgoing.body as string,
           relay,
           signal: c.req.raw.signal,
-          onUpstreamStatus: (status) => c.set('upstreamStatus', status),
+          onUpstreamStatus: (status) => {
+            c.set('upstreamStatus', status)
+            observer?.difyFirstByte(config.id, seconds())
+          },
         })
         .catch((error: unknown) => {
           throw forgotten(error)
@@ -89,10 +102,12 @@ export function talkHandler(options: TalkOptions) {
       }
     }
 
-    const upstream = await dify.request('POST', '/chat-messages', {
-      json,
-      signal: c.req.raw.signal,
-    })
+    const upstream = await dify
+      .request('POST', '/chat-messages', { json, signal: c.req.raw.signal })
+      .catch((error: unknown) => {
+        throw forgotten(error)
+      })
+    observer?.difyFirstByte(config.id, seconds())
     if (!upstream.ok || !upstream.body) throw forgotten(await readUpstreamError(upstream))
     keepStreamSlot()
     return new Response(relayDifyStream(upstream.body, relay), {
