@@ -10,7 +10,7 @@ const SLOW_DOWN: Record<string, string> = {
 }
 
 for (const [locale, message] of Object.entries(SLOW_DOWN)) {
-  test(`${locale}: past the rate limit, a friendly message, and the text stays to send again`, async ({
+  test(`${locale}: past the rate limit, a friendly message, and the text stays to send again @core`, async ({
     browser,
   }) => {
     const context = await browser.newContext({ locale })
@@ -34,7 +34,7 @@ for (const [locale, message] of Object.entries(SLOW_DOWN)) {
   })
 }
 
-test('a second answer streaming at once for one visitor is refused kindly, and works once the first is done', async ({
+test('a second answer streaming at once for one visitor is refused kindly, and works once the first is done @core', async ({
   context,
 }) => {
   // `one-stream` lets a visitor have one answer streaming; two tabs share the visitor cookie.

@@ -17,6 +17,7 @@ import {
   createCostlyRouteLimits,
   type CostlyRouteLimitOptions,
 } from './security/costly-route-limits.ts'
+import type { LimitsStore } from './security/limits-store.ts'
 import { sameOriginOnly } from './security/same-origin.ts'
 import { visitorMiddleware } from './visitor/visitor-middleware.ts'
 import { createVisitorSigner } from './visitor/visitor-signer.ts'
@@ -45,6 +46,8 @@ export interface AppOptions {
   remoteAddress?: CostlyRouteLimitOptions['remoteAddress']
   /** TRUST_PROXY: how many proxies in front to believe about the client (`X-Forwarded-*`). */
   trustedProxies?: number
+  /** Where rate limits and stream caps count; this process's memory by default. */
+  limitsStore?: LimitsStore
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -122,6 +125,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const costly = createCostlyRouteLimits({
     remoteAddress: options.remoteAddress ?? (() => undefined),
     trustedProxies,
+    ...(options.limitsStore ? { store: options.limitsStore } : {}),
   })
   app.use('/:id/api/files/upload', costly.rateLimit('upload'))
   app.use('/:id/api/audio-to-text', costly.rateLimit('audio'))

@@ -3,6 +3,7 @@ import type { AppEnv } from '../app-env.ts'
 import { readUpstreamError, stopDifyTask } from '../dify/dify-client.ts'
 import { difyOriginOf } from '../dify/dify-origin.ts'
 import { HttpError } from '../errors.ts'
+import { keepRunning } from '../http/keep-running.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
 import { relayDifyStream, type RelayOptions } from '../relay/relay-stream.ts'
 import type { DirectTalk, SentStream } from './direct-talk.ts'
@@ -57,9 +58,12 @@ export function talkHandler(options: TalkOptions) {
       onFinish({ reason }) {
         releaseStreamSlot?.()
         if (reason !== 'browser_closed' || !taskId) return
-        void stopDifyTask(dify, taskId, user)
-          .then((response) => response.body?.cancel())
-          .catch(() => {})
+        keepRunning(
+          c,
+          stopDifyTask(dify, taskId, user)
+            .then((response) => response.body?.cancel())
+            .catch(() => {}),
+        )
       },
     }
     const forgotten = (error: unknown) =>
