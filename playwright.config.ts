@@ -35,5 +35,7 @@ export default defineConfig({
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
+    // Lets e2e/serve-workers.ts remove the Worker's local state.
+    ...(workers ? { gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5000 } } : {}),
   },
 })

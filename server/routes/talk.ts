@@ -100,7 +100,7 @@ export function talkHandler(options: TalkOptions) {
     })
     if (!upstream.ok || !upstream.body) throw forgotten(await readUpstreamError(upstream))
     keepStreamSlot()
-    return new Response(relayDifyStream(upstream.body, relay), {
+    return new Response(relayDifyStream(upstream.body, relay, c.req.raw.signal), {
       status: 200,
       headers: STREAM_HEADERS,
     })

@@ -1,7 +1,6 @@
 import type { ExecutionContext, Hono } from 'hono'
 import { pageTemplate, themePacks } from 'chatskins:build-data'
 import type { AppEnv } from '../app-env.ts'
-import { ConfigError } from '../config/config-error.ts'
 import { errorResponse, HttpError } from '../errors.ts'
 import { createWorkerApp, type WorkerBindings } from './worker-app.ts'
 
@@ -30,10 +29,9 @@ export default {
       }
     }
     if (built instanceof Error) {
+      // Everything the app checks at start is configuration: the config, its secrets, the packs.
       console.error(`chatskins cannot serve: ${built.message}`)
-      return errorResponse(
-        built instanceof ConfigError ? new HttpError(500, 'config_invalid', built.message) : built,
-      )
+      return errorResponse(new HttpError(500, 'config_invalid', built.message))
     }
     return built.fetch(request, bindings, ctx)
   },
