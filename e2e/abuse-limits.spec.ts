@@ -34,7 +34,7 @@ for (const [locale, message] of Object.entries(SLOW_DOWN)) {
   })
 }
 
-test('a second answer streaming at once for one visitor is refused kindly, and works once the first is done @core', async ({
+test('a second answer streaming at once for one visitor is refused kindly, and works once the first is done', async ({
   context,
 }) => {
   // `one-stream` lets a visitor have one answer streaming; two tabs share the visitor cookie.

@@ -14,6 +14,12 @@ beforeAll(async () => {
   const config = {
     endpoints: [
       { id: 'chat', botName: 'Candy', dify: { apiBase: '${DIFY_BASE}', apiKey: 'app-chat' } },
+      {
+        id: 'one',
+        botName: 'One',
+        dify: { apiBase: '${DIFY_BASE}', apiKey: 'app-chat' },
+        rateLimit: { streamsPerVisitor: 1 },
+      },
     ],
   }
   ;[remote, demo, broken] = await Promise.all([
@@ -36,10 +42,16 @@ afterAll(async () => {
   await upstream?.close()
 })
 
-const talk = (worker: WranglerDev, endpoint: string, query: string, signal?: AbortSignal) =>
+const talk = (
+  worker: WranglerDev,
+  endpoint: string,
+  query: string,
+  signal?: AbortSignal,
+  cookie?: string,
+) =>
   fetch(`${worker.url}/${endpoint}/talk`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...(cookie ? { cookie } : {}) },
     body: JSON.stringify({ query }),
     ...(signal ? { signal } : {}),
   })
@@ -58,6 +70,30 @@ describe('chatskins as a Worker', () => {
 
     await expect.poll(() => upstream.fake.stops.map((stop) => stop.taskId)).toContain(taskId)
     await expect.poll(() => upstream.fake.activeTasks()).toBe(0)
+  })
+
+  it("caps one visitor's streams in the Durable Object, and frees the slot when they leave", async () => {
+    const page = await fetch(`${remote.url}/one/`)
+    const cookie = page.headers.get('set-cookie')!.split(';')[0]!
+    const first = new AbortController()
+    const streaming = await talk(remote, 'one', '[[slow=40]] a long story', first.signal, cookie)
+    expect(streaming.status).toBe(200)
+    const reader = streaming.body!.getReader()
+    await reader.read()
+
+    const refused = await talk(remote, 'one', 'meanwhile', undefined, cookie)
+    expect(refused.status).toBe(429)
+    expect(((await refused.json()) as { code: string }).code).toBe('too_many_streams')
+
+    first.abort()
+    await reader.cancel().catch(() => {})
+    await expect
+      .poll(async () => {
+        const response = await talk(remote, 'one', '[[echo]] now', undefined, cookie)
+        await response.arrayBuffer()
+        return response.status
+      })
+      .toBe(200)
   })
 
   it('without a Dify key, the demo bot answers every theme', async () => {
