@@ -37,8 +37,14 @@ export function createWorkerApp({
     ),
   )
   const themeIds = [...themes.keys()]
-  const config = env.CHATSKINS_CONFIG
-    ? parseConfig(env.CHATSKINS_CONFIG, 'CHATSKINS_CONFIG', env, themeIds)
+  // A JSON var (a table in wrangler.toml's [vars]) arrives parsed; a secret is always text.
+  const configVar = bindings.CHATSKINS_CONFIG
+  const configText =
+    configVar !== null && typeof configVar === 'object'
+      ? JSON.stringify(configVar)
+      : env.CHATSKINS_CONFIG
+  const config = configText
+    ? parseConfig(configText, 'CHATSKINS_CONFIG', env, themeIds)
     : configFromEnvironment(env, themeIds)
 
   let sessionSecret = env.SESSION_SECRET
