@@ -6,6 +6,8 @@ if (!executablePath) throw new Error('No Chromium found: run `tsx scripts/ensure
 
 /** Set E2E_PORT to run two e2e suites side by side (the fake Dify takes the port below it). */
 const port = Number(process.env.E2E_PORT ?? 8791)
+/** `E2E_TARGET=workers` runs the journeys tagged `@core` against the Worker in workerd. */
+const workers = process.env.E2E_TARGET === 'workers'
 
 export default defineConfig({
   testDir: 'e2e',
@@ -17,6 +19,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [['list']],
+  ...(workers ? { grep: /@core/ } : {}),
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
@@ -26,11 +29,13 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx tsx e2e/serve.ts',
+    command: workers ? 'npx tsx e2e/serve-workers.ts' : 'npx tsx e2e/serve.ts',
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
+    // Lets e2e/serve-workers.ts remove the Worker's local state.
+    ...(workers ? { gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5000 } } : {}),
   },
 })

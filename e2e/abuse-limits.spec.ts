@@ -10,7 +10,7 @@ const SLOW_DOWN: Record<string, string> = {
 }
 
 for (const [locale, message] of Object.entries(SLOW_DOWN)) {
-  test(`${locale}: past the rate limit, a friendly message, and the text stays to send again`, async ({
+  test(`${locale}: past the rate limit, a friendly message, and the text stays to send again @core`, async ({
     browser,
   }) => {
     const context = await browser.newContext({ locale })

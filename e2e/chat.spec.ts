@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { chatPage, failOnScriptActivity } from './chat-page.ts'
 
 test.describe('a conversation on the minimal endpoint', () => {
-  test('two turns stream answers and share one conversation', async ({ page }) => {
+  test('two turns stream answers and share one conversation @core', async ({ page }) => {
     const guard = failOnScriptActivity(page)
     const chat = chatPage(page)
     await page.goto('/minimal/')
@@ -50,7 +50,7 @@ test.describe('a conversation on the minimal endpoint', () => {
     expect(await chat.storedConversationId('minimal')).not.toBe(conversationId)
   })
 
-  test('a stale conversation id is replaced without retyping', async ({ page }) => {
+  test('a stale conversation id is replaced without retyping @core', async ({ page }) => {
     const stale = '0b7d1f5e-1c2a-4e3b-9d4c-5f6a7b8c9d0e'
     await page.addInitScript((id) => {
       if (!sessionStorage.getItem('seeded')) {
@@ -78,7 +78,9 @@ test.describe('a conversation on the minimal endpoint', () => {
     expect(replaced).not.toBe(stale)
   })
 
-  test('Stop ends the answer, keeps the partial text and calls the stop API', async ({ page }) => {
+  test('Stop ends the answer, keeps the partial text and calls the stop API @core', async ({
+    page,
+  }) => {
     const chat = chatPage(page)
     await page.goto('/minimal/')
     const stopCall = page.waitForRequest((request) =>

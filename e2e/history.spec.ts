@@ -70,7 +70,9 @@ function locators(page: Page) {
 }
 
 test.describe('history of the conversation', () => {
-  test('a reload brings the conversation back, quietly, without the greeting', async ({ page }) => {
+  test('a reload brings the conversation back, quietly, without the greeting @core', async ({
+    page,
+  }) => {
     const guard = failOnScriptActivity(page)
     const chat = chatPage(page)
     const { questions, answers, greeting, log } = locators(page)

@@ -67,7 +67,7 @@ function requestsTo(page: Page, suffix: string) {
 }
 
 test.describe('files', () => {
-  test('upload with progress, remove one, send: the files go with the message', async ({
+  test('upload with progress, remove one, send: the files go with the message @core', async ({
     page,
   }) => {
     const guard = failOnScriptActivity(page)

@@ -68,7 +68,7 @@ async function expectInert(
   guard.assertClean()
 }
 
-test('the corpus through config, parameters, answer, citations, tools, files and conversation names runs nothing and reads as text', async ({
+test('the corpus through config, parameters, answer, citations, tools, files and conversation names runs nothing and reads as text @core', async ({
   page,
   baseURL,
 }) => {

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { ConfigError } from './config-error.ts'
-import { expandEnv } from './expand-env.ts'
 import { configFromEnvironment, type Env } from './from-environment.ts'
+import { parseConfig } from './parse-config.ts'
 import type { ChatskinsConfig } from './types.ts'
-import { validateConfig } from './validate.ts'
 
 export interface LoadConfigOptions {
   env: Env
@@ -22,17 +21,7 @@ export function loadConfig({ env, argv, themeIds }: LoadConfigOptions): Chatskin
   } catch (error) {
     throw new ConfigError(path, '', `cannot read the file (${(error as Error).message})`)
   }
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch (error) {
-    throw new ConfigError(path, '', `invalid JSON (${(error as Error).message})`)
-  }
-  return validateConfig(expandEnv(parsed, env, path), {
-    source: path,
-    themeIds,
-    ...(env.THEME ? { defaultTheme: env.THEME } : {}),
-  })
+  return parseConfig(text, path, env, themeIds)
 }
 
 function configPathFromArgs(argv: readonly string[]): string | undefined {

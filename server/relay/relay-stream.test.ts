@@ -654,6 +654,27 @@ describe('relayDifyStream: timing and the browser leaving', () => {
     expect(upstream.cancelled()).toBe('tab closed')
     expect(outcomes).toEqual([{ reason: 'browser_closed', events: 1, bytes: expect.any(Number) }])
   })
+
+  it('reports browser_closed when only the request signal says the browser left (Workers)', async () => {
+    const upstream = manualUpstream()
+    const outcomes: RelayOutcome[] = []
+    const browser = new AbortController()
+    const reader = relayDifyStream(
+      upstream.stream,
+      { ...OPTIONS, onFinish: (o) => outcomes.push(o) },
+      browser.signal,
+    ).getReader()
+    upstream.write(
+      `data: ${JSON.stringify({ event: 'message', ...env, id: 'm', answer: 'hi' })}\n\n`,
+    )
+    expect(await readWithin(reader, 200)).toContain('"answer":"hi"')
+
+    browser.abort()
+    await expect
+      .poll(() => outcomes)
+      .toEqual([{ reason: 'browser_closed', events: 1, bytes: expect.any(Number) }])
+    expect(upstream.cancelled()).not.toBe('not cancelled')
+  })
 })
 
 function isEqual(a: unknown, b: unknown): boolean {

@@ -5,16 +5,24 @@ export type { RelayOptions, RelayOutcome } from './relay-core.ts'
 /**
  * Relays a Dify SSE body to the browser as a web stream (relay-core.ts): the path on every
  * runtime, and on Node for the in-process demo bot. Dify is read only when the browser pulls, so
- * a slow browser slows the reading instead of filling memory.
+ * a slow browser slows the reading instead of filling memory. `browserGone` (the request's signal)
+ * ends it as a cancel does: Workers report a closed connection only there, never cancelling the
+ * response body.
  */
 export function relayDifyStream(
   upstream: ReadableStream<Uint8Array>,
   options: RelayOptions,
+  browserGone?: AbortSignal,
 ): ReadableStream<Uint8Array> {
   const reader = upstream.getReader()
   let core!: RelayCore
   let done = false
   let pulling = false
+  const leave = async (reason?: unknown) => {
+    done = true
+    core.cancel()
+    await reader.cancel(reason).catch(() => {})
+  }
   return new ReadableStream<Uint8Array>({
     start(controller) {
       core = createRelayCore(options, {
@@ -26,6 +34,8 @@ export function relayDifyStream(
         stopUpstream: () => void reader.cancel().catch(() => {}),
         browserBehind: () => !pulling,
       })
+      if (browserGone?.aborted) void leave()
+      else browserGone?.addEventListener('abort', () => void leave(), { once: true })
     },
     async pull() {
       pulling = true
@@ -44,10 +54,6 @@ export function relayDifyStream(
         pulling = false
       }
     },
-    async cancel(reason) {
-      done = true
-      core.cancel()
-      await reader.cancel(reason).catch(() => {})
-    },
+    cancel: leave,
   })
 }

@@ -3,6 +3,7 @@ import type { AppEnv } from '../app-env.ts'
 import { outgoingDifyRequest, readUpstreamError, stopDifyTask } from '../dify/dify-client.ts'
 import { difyOriginOf } from '../dify/dify-origin.ts'
 import { HttpError } from '../errors.ts'
+import { keepRunning } from '../http/keep-running.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
 import { relayDifyStream, type RelayOptions } from '../relay/relay-stream.ts'
 import type { DirectTalk } from '../relay/direct-talk.ts'
@@ -65,9 +66,12 @@ export function talkHandler(options: TalkOptions) {
         releaseStreamSlot?.()
         if (reason === 'idle_timeout') observer?.upstreamTimeout(config.id)
         if (reason !== 'browser_closed' || !taskId) return
-        void stopDifyTask(dify, taskId, user)
-          .then((response) => response.body?.cancel())
-          .catch(() => {})
+        keepRunning(
+          c,
+          stopDifyTask(dify, taskId, user)
+            .then((response) => response.body?.cancel())
+            .catch(() => {}),
+        )
       },
     }
     const forgotten = (error: unknown) => {
@@ -110,7 +114,7 @@ export function talkHandler(options: TalkOptions) {
     observer?.difyFirstByte(config.id, seconds())
     if (!upstream.ok || !upstream.body) throw forgotten(await readUpstreamError(upstream))
     keepStreamSlot()
-    return new Response(relayDifyStream(upstream.body, relay), {
+    return new Response(relayDifyStream(upstream.body, relay, c.req.raw.signal), {
       status: 200,
       headers: STREAM_HEADERS,
     })

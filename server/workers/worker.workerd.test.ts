@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { serveFakeDify, type ServedFakeDify } from '../testing/serve-fake-dify.ts'
+import { startWranglerDev, type WranglerDev } from './wrangler-dev.ts'
+
+// The Worker in workerd (`wrangler dev`, local mode), against the fake Dify in this process over
+// loopback. Runs after `npm run build:workers` (npm run test:e2e:workers), not with the unit tests.
+let upstream: ServedFakeDify
+let remote: WranglerDev
+let demo: WranglerDev
+let broken: WranglerDev
+
+beforeAll(async () => {
+  upstream = await serveFakeDify({ tokenDelayMs: 2 })
+  const config = {
+    endpoints: [
+      { id: 'chat', botName: 'Candy', dify: { apiBase: '${DIFY_BASE}', apiKey: 'app-chat' } },
+      {
+        id: 'one',
+        botName: 'One',
+        dify: { apiBase: '${DIFY_BASE}', apiKey: 'app-chat' },
+        rateLimit: { streamsPerVisitor: 1 },
+      },
+    ],
+  }
+  ;[remote, demo, broken] = await Promise.all([
+    startWranglerDev({
+      vars: {
+        CHATSKINS_CONFIG: JSON.stringify(config),
+        DIFY_BASE: upstream.apiBase,
+        SESSION_SECRET: 'workerd-test-secret',
+      },
+    }),
+    startWranglerDev(),
+    startWranglerDev({
+      vars: { CHATSKINS_CONFIG: JSON.stringify({ endpoints: [{ id: 'chat', theme: 'nope' }] }) },
+    }),
+  ])
+}, 60_000)
+
+afterAll(async () => {
+  await Promise.all([remote, demo, broken].map((worker) => worker?.close()))
+  await upstream?.close()
+})
+
+const talk = (
+  worker: WranglerDev,
+  endpoint: string,
+  query: string,
+  signal?: AbortSignal,
+  cookie?: string,
+) =>
+  fetch(`${worker.url}/${endpoint}/talk`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query }),
+    ...(signal ? { signal } : {}),
+  })
+
+describe('chatskins as a Worker', () => {
+  it('a browser that leaves mid-answer gets Dify stop called for its task', async () => {
+    const controller = new AbortController()
+    const response = await talk(remote, 'chat', '[[slow=40]] a long story', controller.signal)
+    expect(response.status).toBe(200)
+    const reader = response.body!.getReader()
+    const first = new TextDecoder().decode((await reader.read()).value)
+    const taskId = /"task_id":"([^"]+)"/.exec(first)?.[1]
+    expect(taskId).toBeTruthy()
+    controller.abort()
+    await reader.cancel().catch(() => {})
+
+    await expect.poll(() => upstream.fake.stops.map((stop) => stop.taskId)).toContain(taskId)
+    await expect.poll(() => upstream.fake.activeTasks()).toBe(0)
+  })
+
+  it("caps one visitor's streams in the Durable Object, and frees the slot when they leave", async () => {
+    const page = await fetch(`${remote.url}/one/`)
+    const cookie = page.headers.get('set-cookie')!.split(';')[0]!
+    const first = new AbortController()
+    const streaming = await talk(remote, 'one', '[[slow=40]] a long story', first.signal, cookie)
+    expect(streaming.status).toBe(200)
+    const reader = streaming.body!.getReader()
+    await reader.read()
+
+    const refused = await talk(remote, 'one', 'meanwhile', undefined, cookie)
+    expect(refused.status).toBe(429)
+    expect(((await refused.json()) as { code: string }).code).toBe('too_many_streams')
+
+    first.abort()
+    await reader.cancel().catch(() => {})
+    await expect
+      .poll(async () => {
+        const response = await talk(remote, 'one', '[[echo]] now', undefined, cookie)
+        await response.arrayBuffer()
+        return response.status
+      })
+      .toBe(200)
+  })
+
+  it('without a Dify key, the demo bot answers every theme', async () => {
+    const gallery = await (await fetch(`${demo.url}/`)).text()
+    for (const theme of ['kawaii', 'korean', 'minimal', 'western']) {
+      expect(gallery).toContain(`href="/${theme}/"`)
+    }
+    const response = await talk(demo, 'western', 'hello')
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/)
+    const events = (await response.text())
+      .split('\n\n')
+      .filter((record) => record.startsWith('data: '))
+      .map((record) => JSON.parse(record.slice(6)) as { event: string; answer?: string })
+    expect(events.at(-1)?.event).toBe('message_end')
+    expect(events.map((event) => event.answer ?? '').join('')).toContain('chatskins demo bot')
+  })
+
+  it('an invalid config answers every request with a 500 naming the field, and logs it', async () => {
+    for (const path of ['/', '/healthz', '/chat/']) {
+      const response = await fetch(`${broken.url}${path}`)
+      expect(response.status).toBe(500)
+      const body = (await response.json()) as { code: string; message: string }
+      expect(body.code).toBe('config_invalid')
+      expect(body.message).toMatch(/^CHATSKINS_CONFIG: endpoints\[0\]\.theme: /)
+    }
+    await expect
+      .poll(() => broken.output())
+      .toMatch(/chatskins cannot serve: CHATSKINS_CONFIG: endpoints\[0\]\.theme/)
+  })
+})
