@@ -20,7 +20,7 @@ export interface ImageFileOptions {
 const DATA_URL = /^data:(image\/[a-z0-9.+-]+);base64,(.*)$/is
 
 /**
- * The `image_url` parts of the new message as Dify `files` (dify-api.md §3.1): a web URL goes as
+ * The `image_url` parts of the new message as Dify `files` (docs/dify-wire.md#chat-messages): a web URL goes as
  * `remote_url` for Dify to fetch; a `data:` URL is uploaded first through `/files/upload` as the
  * sending user (§3.12), like the browser's uploads, and goes as `local_file`.
  */
