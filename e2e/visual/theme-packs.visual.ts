@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test'
+import { chatPage } from '../chat-page.ts'
+
+const THEMES = ['minimal', 'kawaii', 'korean', 'western'] as const
+const VIEWPORTS = [
+  { width: 360, height: 740 },
+  { width: 1280, height: 800 },
+] as const
+const SCHEMES = ['light', 'dark'] as const
+/** Times beside bubbles are formatted from the browser's clock: hold it still. */
+const FROZEN_NOW = new Date('2026-03-14T09:26:00')
+
+async function open(page: Page, path: string) {
+  await page.clock.setFixedTime(FROZEN_NOW)
+  await page.goto(path)
+}
+
+async function expectLook(page: Page, name: string) {
+  await page.evaluate(() => document.fonts.ready)
+  await expect(page).toHaveScreenshot(`${name}.png`, {
+    animations: 'disabled',
+    // A conversation's date comes from the fake Dify's clock, which can't be frozen from here.
+    mask: [page.locator('[data-part=conversation-date]')],
+  })
+}
+
+for (const theme of THEMES) {
+  for (const viewport of VIEWPORTS) {
+    for (const scheme of SCHEMES) {
+      const name = `${theme}-${viewport.width}-${scheme}`
+      test(`theme ${name}`, async ({ browser }) => {
+        const context = await browser.newContext({ viewport, colorScheme: scheme })
+        const page = await context.newPage()
+        const chat = chatPage(page)
+        await open(page, `/${theme}/`)
+        await expectLook(page, `${name}-empty`)
+        await chat.send('Hello! Show me what you can do')
+        await chat.waitForAnswer(1)
+        await chat.send('한국어도 돼요? 日本語も？')
+        await chat.waitForAnswer(2)
+        await expectLook(page, `${name}-end`)
+        await page.locator('[data-part=log]').evaluate((log) => (log.scrollTop = 0))
+        await expectLook(page, `${name}-top`)
+        await context.close()
+      })
+    }
+  }
+}
+
+const FEATURES = [
+  { endpoint: 'full', theme: 'minimal', locale: 'en-US', scheme: 'light' },
+  { endpoint: 'full-kawaii', theme: 'kawaii', locale: 'ja-JP', scheme: 'dark' },
+  { endpoint: 'full-korean', theme: 'korean', locale: 'ko-KR', scheme: 'light' },
+  { endpoint: 'full-western', theme: 'western', locale: 'zh-TW', scheme: 'dark' },
+] as const
+
+for (const { endpoint, theme, locale, scheme } of FEATURES) {
+  test(`features ${theme}`, async ({ browser }) => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      locale,
+      colorScheme: scheme,
+    })
+    const page = await context.newPage()
+    const chat = chatPage(page)
+    await open(page, `/${endpoint}/?name=${encodeURIComponent('Ann Averyveryverylongname')}`)
+    await expect(page.locator('[data-part=inputs-form]')).toBeVisible()
+    await expectLook(page, `features-${theme}-welcome`)
+    await chat.send('[[file]] [[cite]] Show me everything')
+    await chat.waitForAnswer(1)
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)))
+    await page.locator('[data-part=log]').evaluate((log) => (log.scrollTop = log.scrollHeight))
+    await expectLook(page, `features-${theme}-answer`)
+    await context.close()
+  })
+}
