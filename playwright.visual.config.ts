@@ -16,5 +16,5 @@ export default defineConfig({
   outputDir: 'test-results/visual',
   snapshotPathTemplate: `${visualDir}/{arg}{ext}`,
   workers: 1,
-  expect: { ...baseConfig.expect, toHaveScreenshot: { maxDiffPixels: 0, threshold: 0 } },
+  expect: { ...baseConfig.expect, toHaveScreenshot: { maxDiffPixels: 0 } },
 })
