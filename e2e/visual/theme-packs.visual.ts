@@ -1,12 +1,7 @@
+import { fileURLToPath } from 'node:url'
 import { expect, test, type Page } from '@playwright/test'
 import { chatPage } from '../chat-page.ts'
-
-const THEMES = ['minimal', 'kawaii', 'korean', 'western'] as const
-const VIEWPORTS = [
-  { width: 360, height: 740 },
-  { width: 1280, height: 800 },
-] as const
-const SCHEMES = ['light', 'dark'] as const
+import { FEATURE_ENDPOINTS, SCHEMES, THEMES, VIEWPORTS } from '../theme-matrix.ts'
 /** Times beside bubbles are formatted from the browser's clock: hold it still. */
 const FROZEN_NOW = new Date('2026-03-14T09:26:00')
 
@@ -25,8 +20,7 @@ async function expectLook(page: Page, name: string) {
   // Soft, so one shot that moved doesn't hide the rest of the test's shots.
   await expect.soft(page).toHaveScreenshot(`${name}.png`, {
     animations: 'disabled',
-    // A conversation's date comes from the fake Dify's clock, which can't be frozen from here.
-    style: '[data-part=conversation-date] { visibility: hidden }',
+    stylePath: fileURLToPath(new URL('clock-free.css', import.meta.url)),
   })
 }
 
@@ -53,14 +47,7 @@ for (const theme of THEMES) {
   }
 }
 
-const FEATURES = [
-  { endpoint: 'full', theme: 'minimal', locale: 'en-US', scheme: 'light' },
-  { endpoint: 'full-kawaii', theme: 'kawaii', locale: 'ja-JP', scheme: 'dark' },
-  { endpoint: 'full-korean', theme: 'korean', locale: 'ko-KR', scheme: 'light' },
-  { endpoint: 'full-western', theme: 'western', locale: 'zh-TW', scheme: 'dark' },
-] as const
-
-for (const { endpoint, theme, locale, scheme } of FEATURES) {
+for (const { endpoint, theme, locale, scheme } of FEATURE_ENDPOINTS) {
   test(`features ${theme}`, async ({ browser }) => {
     const context = await browser.newContext({
       viewport: { width: 360, height: 740 },
