@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite'
+import tailwindcss from '@tailwindcss/vite'
 import { defineConfig, type Plugin } from 'vite'
 
 /** In `npm run dev`, everything Vite doesn't serve itself goes to the chatskins server. */
@@ -18,7 +19,7 @@ function reloadOnThemeChange(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [preact(), reloadOnThemeChange()],
+  plugins: [tailwindcss(), preact(), reloadOnThemeChange()],
   server: {
     proxy: {
       '^/(?!@vite/|@id/|@fs/|src/|contract/|node_modules/|@react-refresh|__vite).*': {

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { chatPage, expectNoHorizontalScroll, failOnScriptActivity } from './chat-page.ts'
+import { FEATURE_ENDPOINTS } from './theme-matrix.ts'
 
 /**
  * The app features the Dify parameters switch on (opening statement, suggested questions, the
@@ -532,19 +533,7 @@ test('untrusted text from Dify shows literally and executes nothing', async ({ p
 })
 
 test.describe('every theme at 360 px', () => {
-  const THEMES = [
-    { endpoint: 'full', theme: 'minimal', locale: 'en-US', scheme: 'light', sources: 'Sources' },
-    { endpoint: 'full-kawaii', theme: 'kawaii', locale: 'ja-JP', scheme: 'dark', sources: '出典' },
-    { endpoint: 'full-korean', theme: 'korean', locale: 'ko-KR', scheme: 'light', sources: '출처' },
-    {
-      endpoint: 'full-western',
-      theme: 'western',
-      locale: 'zh-TW',
-      scheme: 'dark',
-      sources: '參考來源',
-    },
-  ] as const
-  for (const { endpoint, theme, locale, scheme, sources } of THEMES) {
+  for (const { endpoint, theme, locale, scheme, sources } of FEATURE_ENDPOINTS) {
     test(`${theme} (${scheme}): the features fit, read in the locale and pass axe`, async ({
       browser,
     }, testInfo) => {

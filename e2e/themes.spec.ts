@@ -1,13 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { chatPage, expectNoHorizontalScroll, failOnScriptActivity } from './chat-page.ts'
-
-const THEMES = ['minimal', 'kawaii', 'korean', 'western'] as const
-const VIEWPORTS = [
-  { width: 360, height: 740 },
-  { width: 1280, height: 800 },
-] as const
-const SCHEMES = ['light', 'dark'] as const
+import { SCHEMES, THEMES, VIEWPORTS } from './theme-matrix.ts'
 
 for (const theme of THEMES) {
   for (const viewport of VIEWPORTS) {

@@ -1,6 +1,6 @@
 // Prepares the Cloudflare Workers build from `npm run build`'s output (docs/workers.md):
 // dist/workers/assets/ is what the Workers asset layer serves (the client's assets, static files
-// and fonts, and the theme packs without their theme.json), with a _headers file giving them the
+// and fonts, and the theme packs without their theme.json, their CSS as Tailwind compiled it), with a _headers file giving them the
 // cache and security headers the Node server gives them; dist/workers/build-data.js carries what
 // the Node server reads from disk at start: the page template and the validated theme packs.
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -12,6 +12,7 @@ import { loadThemes } from '../server/themes/load-themes.ts'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const clientDir = join(root, 'dist', 'client')
 const themesDir = join(root, 'themes')
+const compiledThemesDir = join(root, 'dist', 'themes')
 const outDir = join(root, 'dist', 'workers')
 const assetsDir = join(outDir, 'assets')
 const IMMUTABLE = 'public, max-age=31536000, immutable'
@@ -29,6 +30,8 @@ for (const id of themes.keys()) {
     recursive: true,
     filter: (source) => basename(source) !== 'theme.json',
   })
+  // The Worker can't run Tailwind: it serves the CSS `npm run build` compiled (build-themes.ts).
+  cpSync(join(compiledThemesDir, id, 'theme.css'), join(assetsDir, 'themes', id, 'theme.css'))
 }
 
 const fontFolders = readdirSync(join(clientDir, 'fonts'), { withFileTypes: true })

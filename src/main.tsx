@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals'
 import { render } from 'preact'
+import './styles/tailwind.css'
 import './styles/base.css'
 import './styles/markdown.css'
 import './styles/features.css'

@@ -190,7 +190,8 @@ export function staticFirstLoad(theme: string, html = readTemplate(), locale?: s
     const path = new URL(href, 'http://x/').pathname
     return weigh(path, readClientFile(path))
   })
-  const themeCss = join(THEMES_DIR, theme, 'theme.css')
+  // The server sends the pack compiled through Tailwind, as `npm run build` writes it.
+  const themeCss = join(ROOT, 'dist', 'themes', theme, 'theme.css')
   css.push(weigh(`/themes/${theme}/theme.css`, readFileSync(themeCss)))
   return { theme, js, css, ...(dictionary ? { localeChunk: dictionary.weight.path } : {}) }
 }

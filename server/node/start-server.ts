@@ -13,7 +13,9 @@ import { listenForMetrics } from '../metrics/metrics-listener.ts'
 import { metricsSettings } from '../metrics/metrics-env.ts'
 import { createPrometheusMetrics } from '../metrics/prometheus-metrics.ts'
 import { createMemoryLimitsStore } from '../security/limits-store.ts'
+import { createThemeCssCache } from '../themes/compile-theme-css.ts'
 import { loadThemes } from '../themes/load-themes.ts'
+import { createThemeCssFiles } from '../themes/theme-css-files.ts'
 import { createNodeDirectTalk } from './node-direct-talk.ts'
 import { createStaticReader } from './static-files.ts'
 
@@ -46,6 +48,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const log = options.log ?? ((line: string) => console.log(line))
   const themesDir = join(root, 'themes')
   const themes = loadThemes(themesDir)
+  const withThemeCss = await createThemeCssFiles({
+    themesDir,
+    packIds: themes.keys(),
+    cache: createThemeCssCache({
+      cacheDir: join(root, 'node_modules', '.cache', 'chatskins-themes'),
+    }),
+    ...(options.dev ? { watch: true } : {}),
+  })
   const config =
     options.config ?? loadConfig({ env, argv: options.argv ?? [], themeIds: [...themes.keys()] })
 
@@ -80,7 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     themes,
     sessionSecret,
     pageTemplate: async () => template,
-    readStatic: createStaticReader({ client: clientDir, themes: themesDir }),
+    readStatic: withThemeCss(createStaticReader({ client: clientDir, themes: themesDir })),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.dev ? { dev: true } : {}),
     directTalk: direct.talk,

@@ -83,3 +83,39 @@ describe('readTalkStream: SSE framing', () => {
     expect(events).toEqual([{ event: 'message', id: 'm' }])
   })
 })
+
+describe('readTalkStream: limits', () => {
+  it('refuses a line longer than it will buffer, and stops reading', async () => {
+    let pulls = 0
+    const huge = new TextEncoder().encode('data: "' + 'x'.repeat(500_000))
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1
+        controller.enqueue(huge)
+      },
+    })
+    await expect(readTalkStream(body, () => {})).rejects.toMatchObject({
+      code: 'upstream_record_too_large',
+    })
+    expect(pulls).toBeLessThan(10)
+  })
+
+  it('stops at an abort, with the events read so far delivered', async () => {
+    const controller = new AbortController()
+    const events: DifyStreamEvent[] = []
+    const body = new ReadableStream<Uint8Array>({
+      start(stream) {
+        stream.enqueue(
+          new TextEncoder().encode('data: {"event":"message","id":"m","answer":"a"}\n\n'),
+        )
+        controller.signal.addEventListener('abort', () => stream.error(controller.signal.reason))
+      },
+    })
+    const reading = readTalkStream(body, (event) => {
+      events.push(event)
+      controller.abort()
+    })
+    await expect(reading).rejects.toThrow()
+    expect(events).toEqual([{ event: 'message', id: 'm', answer: 'a' }])
+  })
+})

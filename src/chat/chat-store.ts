@@ -1,7 +1,6 @@
 import { batch, computed, signal } from '@preact/signals'
 import type { ChatError } from '../api/chat-error.ts'
 import { isChatError, type EndpointApi, type TalkResponse } from '../api/endpoint-api.ts'
-import { readTalkStream } from '../api/read-talk-stream.ts'
 import type { DifyStreamEvent } from '../../contract/dify-wire.ts'
 import { createMessage, type ChatMessage } from './chat-message.ts'
 import { applyMessageEvent } from './message-events.ts'
@@ -165,6 +164,9 @@ export function createChatStore(options: ChatStoreOptions) {
   }
 
   const runTurn = async (active: ActiveTurn) => {
+    // The stream reader (eventsource-parser) is off the first load: fetched beside the request.
+    const streamReader = import('../api/read-talk-stream.ts')
+    streamReader.catch(() => {}) // a failed fetch surfaces where it is awaited, not as unhandled
     const sentConversation = conversationId.value
     let response: TalkResponse
     try {
@@ -188,6 +190,7 @@ export function createChatStore(options: ChatStoreOptions) {
       throw failure
     }
     active.requestId = response.requestId
+    const { readTalkStream } = await streamReader
     await readTalkStream(response.body, (event) => handleEvent(active, event))
   }
 

@@ -18,13 +18,15 @@ export function Header() {
       <button
         type="button"
         data-part="new-chat"
+        class="max-sm:aspect-square max-sm:justify-center max-sm:px-0"
         onClick={() => store.newChat()}
         disabled={store.messages.value.length === 0 && !store.conversationId.value}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M12 5v14M5 12h14" />
         </svg>
-        <span>{t('header.newChat')}</span>
+        {/* On phones the icon alone, so the bot's name keeps the room; the text stays its label. */}
+        <span class="max-sm:sr-only">{t('header.newChat')}</span>
       </button>
     </header>
   )
