@@ -5,6 +5,7 @@ import { STATIC_FOLDERS } from './config/validate.ts'
 import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts'
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { errorResponse, HttpError } from './errors.ts'
+import { decodeStaticPath } from './http/decode-static-path.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
 import { securityHeadersMiddleware } from './http/security-headers.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
@@ -90,7 +91,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get('/', (c) => c.html(renderGallery([...endpoints.values()])))
   for (const folder of STATIC_FOLDERS) {
     app.get(`/${folder}/*`, async (c) => {
-      const file = await options.readStatic(decodeURIComponent(c.req.path.slice(1)))
+      const file = await options.readStatic(decodeStaticPath(c.req.url))
       if (!file) throw new HttpError(404, 'not_found', 'No such file.')
       const immutable =
         /^\/(assets|fonts\/[a-z]+-[\d.]+)\//.test(c.req.path) || c.req.query('v') !== undefined
