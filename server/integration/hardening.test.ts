@@ -36,3 +36,18 @@ describe('path decoding', () => {
     }
   })
 })
+
+describe('deep JSON', () => {
+  it('refuses inputs nested thousands of levels deep with 400 invalid_param', async () => {
+    for (const levels of [5_000, 30_000]) {
+      const body = `{"query":"hi","inputs":{"a":${'['.repeat(levels)}${']'.repeat(levels)}}}`
+      const response = await stack.visit('deep', '/load/talk', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      })
+      expect(response.status).toBe(400)
+      expect(await response.json()).toMatchObject({ code: 'invalid_param' })
+    }
+  })
+})
