@@ -135,7 +135,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     costly.streamSlot(),
     talkHandler({ ...limits, direct: options.directTalk }),
   )
-  registerDifyApiRoutes(app, limits)
+  registerDifyApiRoutes(app, { ...limits, autoNameLimit: (c) => costly.refusal(c, 'autoname') })
   return app
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rawRequest } from './raw-request.ts'
-import { startTestStack, type TestStack } from './test-stack.ts'
+import { readEvents, startTestStack, type TestStack } from './test-stack.ts'
 
 let stack: TestStack
 beforeAll(async () => {
@@ -49,5 +49,24 @@ describe('deep JSON', () => {
       expect(response.status).toBe(400)
       expect(await response.json()).toMatchObject({ code: 'invalid_param' })
     }
+  })
+})
+
+describe('conversation names', () => {
+  it('refuses a flood of generated names with 429, and still lets a plain rename through', async () => {
+    // `limited`: 2 a minute per visitor; generating a name is an LLM call at Dify.
+    const events = await readEvents(await stack.talk('namer', { query: 'hi' }, {}, 'limited'))
+    const conversationId = events.find((event) => event.conversation_id)!.conversation_id as string
+    const rename = (body: unknown) =>
+      stack.api('namer', 'limited', 'POST', `conversations/${conversationId}/name`, body)
+    for (let i = 0; i < 2; i++) expect((await rename({ auto_generate: true })).status).toBe(200)
+    const refused = await rename({ auto_generate: true })
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect(await refused.json()).toMatchObject({ code: 'rate_limited' })
+    // A name the visitor types is a database write at Dify, no LLM: not counted.
+    const typed = await rename({ name: 'Mine' })
+    expect(typed.status).toBe(200)
+    expect(await typed.json()).toMatchObject({ name: 'Mine' })
   })
 })

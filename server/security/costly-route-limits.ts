@@ -21,37 +21,40 @@ export interface CostlyRouteLimitOptions {
  */
 export function createCostlyRouteLimits(options: CostlyRouteLimitOptions) {
   const store = options.store ?? createMemoryLimitsStore()
+  const addressOf = (c: Context<AppEnv>) =>
+    clientAddress(options.remoteAddress(c), c.req.header('x-forwarded-for'), options.trustedProxies)
+
+  async function refusal(c: Context<AppEnv>, route: string): Promise<Response | null> {
+    const { id, rateLimit } = c.get('endpoint').config
+    const wait =
+      (await store.take(
+        'address',
+        `${id} ${route} ${addressBucket(addressOf(c))}`,
+        rateLimit.perIpPerMinute,
+      )) ||
+      (await store.take(
+        'visitor',
+        `${route} ${c.get('visitor').user}`,
+        rateLimit.perVisitorPerMinute,
+      ))
+    if (wait === 0) return null
+    return errorResponse(
+      new HttpError(429, 'rate_limited', `Too many requests; try again in ${wait} s.`),
+      { 'Retry-After': String(wait) },
+    )
+  }
 
   return {
     /** Counts the request against the visitor's and the IP's budgets for `route`. */
     rateLimit(route: string): MiddlewareHandler<AppEnv> {
-      return async (c, next) => {
-        const { id, rateLimit } = c.get('endpoint').config
-        const address = clientAddress(
-          options.remoteAddress(c),
-          c.req.header('x-forwarded-for'),
-          options.trustedProxies,
-        )
-        const wait =
-          (await store.take(
-            'address',
-            `${id} ${route} ${addressBucket(address)}`,
-            rateLimit.perIpPerMinute,
-          )) ||
-          (await store.take(
-            'visitor',
-            `${route} ${c.get('visitor').user}`,
-            rateLimit.perVisitorPerMinute,
-          ))
-        if (wait > 0) {
-          return errorResponse(
-            new HttpError(429, 'rate_limited', `Too many requests; try again in ${wait} s.`),
-            { 'Retry-After': String(wait) },
-          )
-        }
-        await next()
-      }
+      return async (c, next) => (await refusal(c, route)) ?? (await next())
     },
+
+    /**
+     * The same count from inside a handler, for a route where only some requests reach the LLM
+     * (a rename asking Dify to generate the name): the 429 to answer, or null to go ahead.
+     */
+    refusal,
 
     /**
      * Holds one of the visitor's stream slots for the request. The talk route calls
