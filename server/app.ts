@@ -18,6 +18,7 @@ import {
   createCostlyRouteLimits,
   type CostlyRouteLimitOptions,
 } from './security/costly-route-limits.ts'
+import { allowedHostsOnly } from './security/allowed-hosts.ts'
 import { sameOriginOnly } from './security/same-origin.ts'
 import { visitorMiddleware } from './visitor/visitor-middleware.ts'
 import { createVisitorSigner } from './visitor/visitor-signer.ts'
@@ -81,6 +82,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   )
 
   app.use(securityHeadersMiddleware(options.dev ?? false))
+  const trustedProxies = options.trustedProxies ?? 0
+  const { allowedHosts } = options.config
+  if (allowedHosts) app.use(allowedHostsOnly(allowedHosts, trustedProxies > 0))
   app.onError((error) => {
     if (!(error instanceof HttpError)) console.error(error)
     return errorResponse(error)
@@ -117,7 +121,6 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }
     return c.redirect(`/${c.req.param('id')}/`, 301)
   })
-  const trustedProxies = options.trustedProxies ?? 0
   app.use('/:id/*', sameOriginOnly(trustedProxies > 0))
   app.use('/:id/*', visitorMiddleware(signer))
   const costly = createCostlyRouteLimits({

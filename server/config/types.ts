@@ -35,4 +35,6 @@ export interface ChatskinsConfig {
   source: string
   endpoints: EndpointConfig[]
   demo: boolean
+  /** `allowedHosts` / ALLOWED_HOSTS: the only Host names served; undefined serves any. */
+  allowedHosts?: readonly string[]
 }

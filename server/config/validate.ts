@@ -1,3 +1,4 @@
+import { parseAllowedHosts } from './allowed-hosts.ts'
 import { ConfigError } from './config-error.ts'
 import { validateFrameAncestors, validateRateLimit } from './validate-security.ts'
 import {
@@ -43,7 +44,9 @@ export function validateConfig(raw: unknown, options: ValidateOptions): Chatskin
   const { source } = options
   if (!isRecord(raw)) throw new ConfigError(source, '', 'the config must be a JSON object')
   for (const key of Object.keys(raw)) {
-    if (key !== 'endpoints') throw new ConfigError(source, key, 'unknown field')
+    if (key !== 'endpoints' && key !== 'allowedHosts') {
+      throw new ConfigError(source, key, 'unknown field')
+    }
   }
   if (!Array.isArray(raw.endpoints) || raw.endpoints.length === 0) {
     throw new ConfigError(source, 'endpoints', 'must be a non-empty array of endpoints')
@@ -57,7 +60,13 @@ export function validateConfig(raw: unknown, options: ValidateOptions): Chatskin
     seen.add(endpoint.id)
     return endpoint
   })
-  return { source, endpoints, demo: endpoints.every((endpoint) => endpoint.dify.kind === 'demo') }
+  const allowedHosts = parseAllowedHosts(raw.allowedHosts, source, 'allowedHosts')
+  return {
+    source,
+    endpoints,
+    demo: endpoints.every((endpoint) => endpoint.dify.kind === 'demo'),
+    ...(allowedHosts ? { allowedHosts } : {}),
+  }
 }
 
 function validateEndpoint(raw: unknown, path: string, options: ValidateOptions): EndpointConfig {
