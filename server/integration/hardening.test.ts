@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { validateConfig } from '../config/validate.ts'
+import { startServer, type RunningServer, type StartOptions } from '../node/start-server.ts'
 import { rawRequest } from './raw-request.ts'
-import { readEvents, startTestStack, type TestStack } from './test-stack.ts'
+import { startRecordingProxy, type RecordingProxy } from './recording-proxy.ts'
+import {
+  FULL_INPUTS,
+  readEvents,
+  ROOT,
+  SECRET_FULL_KEY,
+  startTestStack,
+  TEMPLATE,
+  type TestStack,
+} from './test-stack.ts'
 
 let stack: TestStack
 beforeAll(async () => {
@@ -68,5 +79,164 @@ describe('conversation names', () => {
     const typed = await rename({ name: 'Mine' })
     expect(typed.status).toBe(200)
     expect(await typed.json()).toMatchObject({ name: 'Mine' })
+  })
+})
+
+/** A second chatskins on the same fake Dify, with its own config and environment. */
+async function startVariant(
+  /** A config file's contents. */
+  config: Record<string, unknown>,
+  env: StartOptions['env'] = {},
+): Promise<RunningServer> {
+  return startServer({
+    root: ROOT,
+    env: { HOST: '127.0.0.1', PORT: '0', SESSION_SECRET: 'hardening-test-secret-123', ...env },
+    config: validateConfig(config, { source: 'test', themeIds: ['minimal'] }),
+    pageTemplate: TEMPLATE,
+    log: () => {},
+  })
+}
+
+describe('allowed hosts', () => {
+  it('answers 421 to a Host that is not listed, whatever its port, and serves the listed ones', async () => {
+    const server = await startVariant({
+      allowedHosts: ['chat.example.com', '127.0.0.1'],
+      endpoints: [{ id: 'chat', dify: { apiBase: stack.upstream.apiBase, apiKey: 'app-chat' } }],
+    })
+    try {
+      for (const host of [
+        'rebound.attacker.example',
+        'chat.example.com.evil.example',
+        'localhost',
+      ]) {
+        const answer = await rawRequest(server.url, '/chat/api/parameters', { headers: { host } })
+        expect(answer.status, host).toBe(421)
+        expect(JSON.parse(answer.body), host).toMatchObject({ code: 'misdirected_request' })
+      }
+      for (const host of ['chat.example.com', 'CHAT.example.com:8443', '127.0.0.1:1']) {
+        const answer = await rawRequest(server.url, '/chat/api/parameters', { headers: { host } })
+        expect(answer.status, host).toBe(200)
+      }
+    } finally {
+      await server.close(0)
+    }
+  })
+})
+
+describe('visitor cookie', () => {
+  it('over https is a __Host- cookie for the whole site, named after the endpoint', async () => {
+    const answer = await rawRequest(stack.server.url, '/chat/api/parameters', {
+      headers: { 'x-forwarded-proto': 'https' },
+    })
+    expect(String(answer.headers['set-cookie'])).toMatch(
+      /^__Host-chatskins_visitor_chat=[^;]+; Max-Age=\d+; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    )
+  })
+
+  it('trusts neither of two visitor cookies: the visitor gets a fresh identity', async () => {
+    const first = await stack.talk('twin', { query: 'mine' })
+    const own = first.headers.get('set-cookie')!.split(';')[0]!
+    await readEvents(first)
+    const list = (cookie: string) =>
+      rawRequest(stack.server.url, '/chat/api/conversations', { headers: { cookie } })
+    const alone = await list(own)
+    expect(alone.headers['set-cookie']).toBeUndefined()
+    expect(JSON.parse(alone.body).data).toHaveLength(1)
+    const planted = 'chatskins_visitor=00000000-0000-4000-8000-000000000000.planted'
+    for (const cookie of [`${own}; ${planted}`, `${planted}; ${own}`, `${own}; ${own}`]) {
+      const answer = await list(cookie)
+      expect(answer.status, cookie).toBe(200)
+      expect(String(answer.headers['set-cookie']), cookie).toMatch(/^chatskins_visitor=/)
+      expect(JSON.parse(answer.body).data, cookie).toEqual([])
+    }
+  })
+})
+
+describe('what reaches Dify from the browser', () => {
+  let proxy: RecordingProxy
+  let server: RunningServer
+  beforeAll(async () => {
+    proxy = await startRecordingProxy(stack.upstream.apiBase)
+    server = await startVariant({
+      endpoints: [{ id: 'full', dify: { apiBase: proxy.apiBase, apiKey: SECRET_FULL_KEY } }],
+    })
+  })
+  afterAll(async () => {
+    await server.close(0)
+    await proxy.close()
+  })
+  const talk = (body: unknown, cookie = '') =>
+    fetch(`${server.url}/full/talk`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', cookie },
+      body: JSON.stringify(body),
+    })
+  const chatBodies = () =>
+    proxy.requests
+      .filter((request) => request.path.endsWith('/chat-messages'))
+      .map((request) => JSON.parse(request.body) as Record<string, unknown>)
+
+  it('carries only the known fields of each file', async () => {
+    const form = new FormData()
+    form.append('file', new Blob(['%PDF-1.4 hi'], { type: 'application/pdf' }), 'a.pdf')
+    const uploaded = await fetch(`${server.url}/full/api/files/upload`, {
+      method: 'POST',
+      body: form,
+    })
+    const cookie = uploaded.headers.get('set-cookie')!.split(';')[0]!
+    const { id } = (await uploaded.json()) as { id: string }
+    const hostile = {
+      tenant_id: 'other-tenant',
+      user: 'someone-else',
+      id: 'x',
+      dify_model_identity: 'y',
+    }
+    const response = await talk(
+      {
+        query: 'read this',
+        inputs: FULL_INPUTS,
+        files: [
+          { type: 'document', transfer_method: 'local_file', upload_file_id: id, ...hostile },
+          {
+            type: 'image',
+            transfer_method: 'remote_url',
+            url: 'https://example.com/a.png',
+            ...hostile,
+          },
+        ],
+      },
+      cookie,
+    )
+    expect(response.status).toBe(200)
+    await response.text()
+    expect(chatBodies().at(-1)!.files).toEqual([
+      { type: 'document', transfer_method: 'local_file', upload_file_id: id },
+      { type: 'image', transfer_method: 'remote_url', url: 'https://example.com/a.png' },
+    ])
+  })
+
+  it('refuses remote_urls that point inside the network, in files and in inputs, before Dify sees them', async () => {
+    const before = chatBodies().length
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://2130706433/',
+      'http://0x7f.1/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[fd00:ec2::254]/',
+      'http://10.0.0.5/',
+      'http://localhost:6379/',
+    ]) {
+      const file = { type: 'image', transfer_method: 'remote_url', url }
+      const asFile = await talk({ query: 'look', inputs: FULL_INPUTS, files: [file] })
+      expect(asFile.status, url).toBe(400)
+      expect(await asFile.json(), url).toMatchObject({
+        code: 'invalid_files',
+        message: expect.stringContaining('local or private address'),
+      })
+      const asInput = await talk({ query: 'look', inputs: { ...FULL_INPUTS, doc: [file] } })
+      expect(asInput.status, url).toBe(400)
+      expect(await asInput.json(), url).toMatchObject({ code: 'invalid_inputs' })
+    }
+    expect(chatBodies().length).toBe(before)
   })
 })
