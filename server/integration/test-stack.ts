@@ -85,6 +85,7 @@ export async function startTestStack(
             perVisitorPerMinute: 10_000,
             perIpPerMinute: 100_000,
             streamsPerVisitor: 100,
+            streamsPerIp: 10_000,
           },
         },
         {

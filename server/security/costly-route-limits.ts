@@ -16,7 +16,8 @@ export interface CostlyRouteLimitOptions {
 /**
  * The limits of the routes that cost the operator money (every call reaches the LLM or a
  * speech model): a request budget per visitor and per client IP for each route of each
- * endpoint (`rateLimit` in the config), and a cap on one visitor's answers streaming at once.
+ * endpoint (`rateLimit` in the config), and caps on the answers streaming at once, per visitor
+ * and per client IP.
  * Both answer 429 with a code the client shows as its own message.
  */
 export function createCostlyRouteLimits(options: CostlyRouteLimitOptions) {
@@ -57,7 +58,7 @@ export function createCostlyRouteLimits(options: CostlyRouteLimitOptions) {
     refusal,
 
     /**
-     * Holds one of the visitor's stream slots for the request. The talk route calls
+     * Holds a stream slot of the visitor and one of the client IP for the request. The talk route calls
      * `c.get('streamSlot')?.keepUntilStreamEnds()` when it starts a stream and releases the slot
      * when the relay finishes (complete, broken, or the browser gone); otherwise the slot is
      * freed as soon as the request is answered.
@@ -65,16 +66,30 @@ export function createCostlyRouteLimits(options: CostlyRouteLimitOptions) {
     streamSlot(): MiddlewareHandler<AppEnv> {
       return async (c, next) => {
         const { user } = c.get('visitor')
-        const max = c.get('endpoint').config.rateLimit.streamsPerVisitor
-        const release = await store.openSlot('stream', user, max)
-        if (!release) {
-          return errorResponse(
+        const { id, rateLimit } = c.get('endpoint').config
+        const refused = (what: string) =>
+          errorResponse(
             new HttpError(
               429,
               'too_many_streams',
-              `At most ${max} answers can be written at once; wait for one to finish.`,
+              `At most ${what} can be written at once; wait for one to finish.`,
             ),
           )
+        // Per IP too: a client that drops its cookie is a new visitor on every request.
+        const releaseAddress = await store.openSlot(
+          'stream-address',
+          `${id} ${addressBucket(addressOf(c))}`,
+          rateLimit.streamsPerIp,
+        )
+        if (!releaseAddress) return refused(`${rateLimit.streamsPerIp} answers from one address`)
+        const releaseVisitor = await store.openSlot('stream', user, rateLimit.streamsPerVisitor)
+        if (!releaseVisitor) {
+          releaseAddress()
+          return refused(`${rateLimit.streamsPerVisitor} answers`)
+        }
+        const release = () => {
+          releaseVisitor()
+          releaseAddress()
         }
         let kept = false
         c.set('streamSlot', {
