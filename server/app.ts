@@ -55,7 +55,13 @@ export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
   maxFiles: 10,
   maxUploadBytes: 15 * 1024 * 1024,
   maxAudioBytes: 30 * 1024 * 1024,
-  relay: { idleTimeoutMs: 60_000, keepAliveMs: 15_000, maxRecordBytes: 1_000_000 },
+  relay: {
+    idleTimeoutMs: 60_000,
+    keepAliveMs: 15_000,
+    maxRecordBytes: 1_000_000,
+    drainTimeoutMs: 30_000,
+    maxDurationMs: 10 * 60_000,
+  },
 }
 
 /**

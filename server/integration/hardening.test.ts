@@ -1,6 +1,8 @@
+import { request, type IncomingMessage } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validateConfig } from '../config/validate.ts'
 import { startServer, type RunningServer, type StartOptions } from '../node/start-server.ts'
+import { startFirehoseDify, type FirehoseDify } from './firehose-dify.ts'
 import { rawRequest } from './raw-request.ts'
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy.ts'
 import {
@@ -238,5 +240,114 @@ describe('what reaches Dify from the browser', () => {
       expect(await asInput.json(), url).toMatchObject({ code: 'invalid_inputs' })
     }
     expect(chatBodies().length).toBe(before)
+  })
+})
+
+describe('streams', () => {
+  let fastDify: FirehoseDify
+  let pacedDify: FirehoseDify
+  let server: RunningServer
+  const endpoint = (id: string, dify: FirehoseDify, extra: Record<string, unknown> = {}) => ({
+    id,
+    dify: { apiBase: dify.apiBase, apiKey: 'app-firehose' },
+    ...extra,
+  })
+  beforeAll(async () => {
+    fastDify = await startFirehoseDify()
+    pacedDify = await startFirehoseDify({ everyMs: 20 })
+    server = await startVariant({
+      endpoints: [
+        endpoint('few', pacedDify, {
+          rateLimit: { perIpPerMinute: 1000, perVisitorPerMinute: 1000, streamsPerIp: 2 },
+        }),
+        endpoint('drain', fastDify, { browserDrainTimeoutMs: 1000 }),
+        endpoint('brief', pacedDify, { maxAnswerMs: 1000 }),
+      ],
+    })
+  })
+  afterAll(async () => {
+    await server.close(0)
+    await fastDify.close()
+    await pacedDify.close()
+  })
+  const talk = (id: string) =>
+    fetch(`${server.url}/${id}/talk`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"query":"write a lot"}',
+    })
+
+  it('caps the answers one IP streams at once, cookies or none', async () => {
+    const open = [await talk('few'), await talk('few')]
+    for (const response of open) expect(response.status).toBe(200)
+    const refused = await talk('few')
+    expect(refused.status).toBe(429)
+    expect(await refused.json()).toMatchObject({ code: 'too_many_streams' })
+    await open[0]!.body!.cancel()
+    await expect
+      .poll(async () => {
+        const again = await talk('few')
+        open.push(again)
+        return again.status
+      })
+      .toBe(200)
+    for (const response of open) await response.body?.cancel().catch(() => {})
+  })
+
+  it("cuts a browser that stopped reading at the drain deadline, and stops Dify's task", async () => {
+    const stopsBefore = fastDify.stops.length
+    const { hostname, port } = new URL(server.url)
+    const { incoming, pausedAt } = await new Promise<{
+      incoming: IncomingMessage
+      pausedAt: number
+    }>((resolve, reject) => {
+      const outgoing = request(
+        {
+          hostname,
+          port,
+          path: '/drain/talk',
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+        },
+        (answer) =>
+          answer.once('data', () => {
+            answer.pause()
+            resolve({ incoming: answer, pausedAt: Date.now() })
+          }),
+      )
+      outgoing.on('error', reject)
+      outgoing.end('{"query":"write a lot"}')
+    })
+    await expect.poll(() => fastDify.stops.length, { timeout: 5000 }).toBe(stopsBefore + 1)
+    // The deadline counts from when the socket stopped taking bytes, once the buffers filled.
+    const stoppedAfter = fastDify.stops.at(-1)!.at - pausedAt
+    expect(stoppedAfter).toBeGreaterThanOrEqual(900)
+    expect(stoppedAfter).toBeLessThan(4000)
+    const visitorId = String(incoming.headers['set-cookie']).split('=')[1]!.split('.')[0]
+    expect(fastDify.stops.at(-1)).toMatchObject({
+      taskId: 'task-firehose',
+      user: `chatskins:drain:${visitorId}`,
+    })
+    await expect.poll(() => fastDify.open()).toBe(0)
+    // Reading again, the browser finds its connection cut, the answer unfinished.
+    const ended = await new Promise<string>((resolve) => {
+      incoming.on('error', () => {})
+      incoming.on('end', () => resolve('complete'))
+      incoming.on('close', () => resolve(incoming.complete ? 'complete' : 'cut'))
+      incoming.resume()
+    })
+    expect(ended).toBe('cut')
+  })
+
+  it("ends an answer at its maximum duration with an error event, and stops Dify's task", async () => {
+    const stopsBefore = pacedDify.stops.length
+    const started = Date.now()
+    const response = await talk('brief')
+    expect(response.status).toBe(200)
+    const text = await response.text()
+    expect(Date.now() - started).toBeLessThan(3000)
+    const last = JSON.parse(text.trim().split('\n\n').at(-1)!.slice('data: '.length))
+    expect(last).toMatchObject({ event: 'error', code: 'answer_too_long', status: 504 })
+    await expect.poll(() => pacedDify.stops.length).toBe(stopsBefore + 1)
   })
 })

@@ -4,16 +4,26 @@ import { readUpstreamError, stopDifyTask } from '../dify/dify-client.ts'
 import { difyOriginOf } from '../dify/dify-origin.ts'
 import { HttpError } from '../errors.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
-import { relayDifyStream, type RelayOptions } from '../relay/relay-stream.ts'
+import { relayDifyStream, type RelayOptions, type RelayOutcome } from '../relay/relay-stream.ts'
 import type { DirectTalk, SentStream } from './direct-talk.ts'
 import { validateTalkBody, type TalkLimits } from './talk-body.ts'
 
 export interface TalkOptions extends TalkLimits {
   maxBodyBytes: number
-  relay: Pick<RelayOptions, 'idleTimeoutMs' | 'keepAliveMs' | 'maxRecordBytes'>
+  relay: Pick<
+    RelayOptions,
+    'idleTimeoutMs' | 'keepAliveMs' | 'maxRecordBytes' | 'drainTimeoutMs' | 'maxDurationMs'
+  >
   /** The runtime's socket-to-socket road for endpoints with a real Dify (Node). */
   direct?: DirectTalk
 }
+
+/** Ends of a turn where Dify would go on generating (and billing) unless told to stop. */
+const STOPS_DIFY = new Set<RelayOutcome['reason']>([
+  'browser_closed',
+  'drain_timeout',
+  'max_duration',
+])
 
 /** Never compressed or buffered by a proxy in front: every event must leave at once. */
 const STREAM_HEADERS = {
@@ -50,13 +60,15 @@ export function talkHandler(options: TalkOptions) {
     const relay: RelayOptions = {
       ...options.relay,
       idleTimeoutMs: config.upstreamIdleTimeoutMs ?? options.relay.idleTimeoutMs,
+      drainTimeoutMs: config.browserDrainTimeoutMs ?? options.relay.drainTimeoutMs,
+      maxDurationMs: config.maxAnswerMs ?? options.relay.maxDurationMs,
       difyOrigin: difyOriginOf(config),
       onTaskId(id) {
         taskId = id
       },
       onFinish({ reason }) {
         releaseStreamSlot?.()
-        if (reason !== 'browser_closed' || !taskId) return
+        if (!STOPS_DIFY.has(reason) || !taskId) return
         void stopDifyTask(dify, taskId, user)
           .then((response) => response.body?.cancel())
           .catch(() => {})
