@@ -7,6 +7,12 @@ import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { errorResponse, HttpError } from './errors.ts'
 import { decodeStaticPath } from './http/decode-static-path.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
+import {
+  createUploadGate,
+  DEFAULT_UPLOAD_GATE,
+  uploadTurns,
+  type UploadGateOptions,
+} from './http/upload-gate.ts'
 import { securityHeadersMiddleware } from './http/security-headers.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
 import { renderGallery } from './routes/gallery.ts'
@@ -47,6 +53,8 @@ export interface AppOptions {
   remoteAddress?: CostlyRouteLimitOptions['remoteAddress']
   /** TRUST_PROXY: how many proxies in front to believe about the client (`X-Forwarded-*`). */
   trustedProxies?: number
+  /** Turns for upload bodies (server/http/upload-gate.ts); defaults: DEFAULT_UPLOAD_GATE. */
+  uploadGate?: Partial<UploadGateOptions>
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -135,6 +143,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   })
   app.use('/:id/api/files/upload', costly.rateLimit('upload'))
   app.use('/:id/api/audio-to-text', costly.rateLimit('audio'))
+  const uploadGate = createUploadGate({ ...DEFAULT_UPLOAD_GATE, ...options.uploadGate })
+  for (const route of ['/:id/api/files/upload', '/:id/api/audio-to-text']) {
+    app.use(route, uploadTurns(uploadGate, costly.addressOf))
+  }
   app.use('/:id/api/text-to-audio', costly.rateLimit('audio'))
   app.use('/:id/api/messages/:mid/suggested', costly.rateLimit('suggested'))
   app.get('/:id/', pageHandler(options.pageTemplate))

@@ -46,6 +46,9 @@ export function createCostlyRouteLimits(options: CostlyRouteLimitOptions) {
   }
 
   return {
+    /** The client's address as the limits count it (an IPv6 client by its /64). */
+    addressOf: (c: Context<AppEnv>) => addressBucket(addressOf(c)),
+
     /** Counts the request against the visitor's and the IP's budgets for `route`. */
     rateLimit(route: string): MiddlewareHandler<AppEnv> {
       return async (c, next) => (await refusal(c, route)) ?? (await next())
