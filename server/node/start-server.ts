@@ -12,6 +12,10 @@ import { loadThemes } from '../themes/load-themes.ts'
 import { createNodeDirectTalk } from './node-direct-talk.ts'
 import { createStaticReader } from './static-files.ts'
 
+const DEMO_NOTICE =
+  'Demo mode is for trying chatskins out: the demo bot keeps a bounded, forgetful memory and no real ' +
+  'LLM. Set DIFY_API_KEY (or a config) before you let others use it.'
+
 export interface StartOptions {
   root: string
   env: Env
@@ -89,6 +93,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       `  ${url}/${endpoint.id}/  theme=${endpoint.theme}${endpoint.dify.kind === 'demo' ? ' (demo bot)' : ''}`,
     )
   }
+  if (config.endpoints.some((endpoint) => endpoint.dify.kind === 'demo')) log(DEMO_NOTICE)
 
   return {
     url,
