@@ -85,8 +85,8 @@ export type SortBy = 'created_at' | '-created_at' | 'updated_at' | '-updated_at'
  * URL); a conversation is measured each time a message is added.
  */
 export const FAKE_STORE_BOUNDS = {
-  conversations: { maxEntries: 2000, maxBytes: 32 * 1024 * 1024 },
-  uploads: { maxEntries: 500, maxBytes: 32 * 1024 * 1024 },
+  conversations: { maxEntries: 2000, maxBytes: 16 * 1024 * 1024 },
+  uploads: { maxEntries: 500, maxBytes: 16 * 1024 * 1024 },
   endUsers: 20_000,
 }
 

@@ -18,7 +18,15 @@ export function rawRequest(
   const { hostname, port } = new URL(baseUrl)
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { hostname, port, path, method: options.method ?? 'GET', headers: options.headers },
+      // A connection of its own: after a refused body, a reused socket would carry the next request.
+      {
+        hostname,
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: false,
+      },
       (incoming) => {
         let body = ''
         incoming.setEncoding('utf8')
