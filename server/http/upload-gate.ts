@@ -114,7 +114,9 @@ export function uploadTurns(
   addressOf: (c: Context<AppEnv>) => string,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const release = await gate.enter(addressOf(c), c.req.raw.signal)
+    // Not the request's signal: on Node, touching it builds the web Request, whose body stream
+    // (Readable.toWeb) reads the whole upload into memory at once, turn or no turn.
+    const release = await gate.enter(addressOf(c))
     try {
       await next()
     } finally {
