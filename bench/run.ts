@@ -2,7 +2,7 @@
 // measurement and writes bench/results.json. Timings drift on shared machines, so each comes with
 // a ratio against a baseline measured in the same run. Needs `npm run build` first.
 //
-//   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold] [--out=path.json]
+//   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold,upload] [--out=path.json]
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -18,8 +18,9 @@ import { withDeadline } from './lib/stats.ts'
 import { measurePageWeight } from './page-weight.ts'
 import { measureProxyOverhead } from './proxy-overhead.ts'
 import { measureStreamingRender } from './streaming-render.ts'
+import { measureUploadMemory } from './upload-memory.ts'
 
-const ALL = ['weight', 'paint', 'render', 'proxy', 'cold'] as const
+const ALL = ['weight', 'paint', 'render', 'proxy', 'cold', 'upload'] as const
 type Part = (typeof ALL)[number]
 
 function parseArgs(argv: readonly string[]): { only: Set<Part>; out: string } {
@@ -144,6 +145,7 @@ async function main(): Promise<number> {
       }),
     )
     await run('cold', '5. cold start', 120_000, () => measureColdStart(10))
+    await run('upload', '6. upload memory', 120_000, () => measureUploadMemory(8))
   } finally {
     await demo?.stop()
     await browser?.close()
