@@ -15,9 +15,10 @@ const server = await startServer({
   pageTemplate: TEMPLATE,
   log: () => {},
 })
-console.log(`listening ${server.url}`)
 // SIGUSR2: collect garbage (the process runs with --expose-gc), then report what is still held.
 process.on('SIGUSR2', () => {
   ;(globalThis as { gc?: () => void }).gc?.()
   console.log(`memory ${JSON.stringify(process.memoryUsage())}`)
 })
+// Announced only once SIGUSR2 is handled: a signal sent on this line must not kill the process.
+console.log(`listening ${server.url}`)

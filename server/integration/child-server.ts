@@ -57,7 +57,8 @@ export function startChildServer(
           Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) /
           1024,
         retainedMb: () =>
-          new Promise((resolve) => {
+          new Promise((resolve, reject) => {
+            void exited.then(() => reject(new Error(`child server exited: ${stderr}`)))
             onMemory = (line) => {
               const { heapUsed, external } = JSON.parse(line) as Record<string, number>
               resolve((heapUsed! + external!) / 1024 / 1024)
