@@ -2,7 +2,7 @@
 // measurement and writes bench/results.json. Timings drift on shared machines, so each comes with
 // a ratio against a baseline measured in the same run. Needs `npm run build` first.
 //
-//   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold,openai,fleet,workers] [--out=path.json]
+//   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold,openai,fleet,workers,upload] [--out=path.json]
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -20,9 +20,20 @@ import { withDeadline } from './lib/stats.ts'
 import { measurePageWeight } from './page-weight.ts'
 import { measureProxyOverhead } from './proxy-overhead.ts'
 import { measureStreamingRender } from './streaming-render.ts'
+import { measureUploadMemory } from './upload-memory.ts'
 import { measureWorkers } from './workers.ts'
 
-const ALL = ['weight', 'paint', 'render', 'proxy', 'cold', 'openai', 'fleet', 'workers'] as const
+const ALL = [
+  'weight',
+  'paint',
+  'render',
+  'proxy',
+  'cold',
+  'openai',
+  'fleet',
+  'workers',
+  'upload',
+] as const
 type Part = (typeof ALL)[number]
 
 function parseArgs(argv: readonly string[]): { only: Set<Part>; out: string } {
@@ -154,6 +165,7 @@ async function main(): Promise<number> {
       measureFleetOverhead({ turns: 2000, streams: 4, events: 250, intervalMs: 4 }),
     )
     await run('workers', '8. Cloudflare Worker', 180_000, () => measureWorkers(5))
+    await run('upload', '9. upload memory', 120_000, () => measureUploadMemory(8))
   } finally {
     await demo?.stop()
     await browser?.close()

@@ -6,7 +6,14 @@ import { STATIC_FOLDERS } from './config/validate.ts'
 import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts'
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { errorResponse, HttpError } from './errors.ts'
+import { decodeStaticPath } from './http/decode-static-path.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
+import {
+  createUploadGate,
+  DEFAULT_UPLOAD_GATE,
+  uploadTurns,
+  type UploadGateOptions,
+} from './http/upload-gate.ts'
 import { securityHeadersMiddleware } from './http/security-headers.ts'
 import { createDifyReachability } from './health/dify-reachability.ts'
 import { metricsHandler, type MetricsRouteOptions } from './health/metrics-route.ts'
@@ -28,6 +35,7 @@ import {
   type CostlyRouteLimitOptions,
 } from './security/costly-route-limits.ts'
 import { createMemoryLimitsStore, type LimitsStore } from './security/limits-store.ts'
+import { allowedHostsOnly } from './security/allowed-hosts.ts'
 import { sameOriginOnly } from './security/same-origin.ts'
 import { visitorMiddleware } from './visitor/visitor-middleware.ts'
 import { createVisitorSigner } from './visitor/visitor-signer.ts'
@@ -66,6 +74,8 @@ export interface AppOptions {
   turnObserver?: TurnObserver
   /** `GET /metrics` behind METRICS_TOKEN; absent: no such route here. */
   metrics?: MetricsRouteOptions
+  /** Turns for upload bodies (server/http/upload-gate.ts); defaults: DEFAULT_UPLOAD_GATE. */
+  uploadGate?: Partial<UploadGateOptions>
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -74,7 +84,13 @@ export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
   maxFiles: 10,
   maxUploadBytes: SERVER_UPLOAD_MAX_BYTES,
   maxAudioBytes: SERVER_AUDIO_MAX_BYTES,
-  relay: { idleTimeoutMs: 60_000, keepAliveMs: 15_000, maxRecordBytes: 1_000_000 },
+  relay: {
+    idleTimeoutMs: 60_000,
+    keepAliveMs: 15_000,
+    maxRecordBytes: 1_000_000,
+    drainTimeoutMs: 30_000,
+    maxDurationMs: 10 * 60_000,
+  },
 }
 
 /**
@@ -101,6 +117,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   )
 
   app.use(securityHeadersMiddleware(options.dev ?? false))
+  const trustedProxies = options.trustedProxies ?? 0
+  const { allowedHosts } = options.config
+  if (allowedHosts) app.use(allowedHostsOnly(allowedHosts, trustedProxies > 0))
   app.onError((error) => {
     if (!(error instanceof HttpError)) console.error(error)
     return errorResponse(error)
@@ -119,7 +138,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get('/', (c) => c.html(renderGallery([...endpoints.values()])))
   for (const folder of STATIC_FOLDERS) {
     app.get(`/${folder}/*`, async (c) => {
-      const file = await options.readStatic(decodeURIComponent(c.req.path.slice(1)))
+      const file = await options.readStatic(decodeStaticPath(c.req.url))
       if (!file) throw new HttpError(404, 'not_found', 'No such file.')
       const immutable =
         /^\/(assets|fonts\/[a-z]+-[\d.]+)\//.test(c.req.path) || c.req.query('v') !== undefined
@@ -155,7 +174,6 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     relay: limits.relay,
     ...options.openai,
   })
-  const trustedProxies = options.trustedProxies ?? 0
   app.use('/:id/*', sameOriginOnly(trustedProxies > 0))
   app.use('/:id/*', visitorMiddleware(signer))
   const costly = createCostlyRouteLimits({
@@ -165,6 +183,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   })
   app.use('/:id/api/files/upload', costly.rateLimit('upload'))
   app.use('/:id/api/audio-to-text', costly.rateLimit('audio'))
+  const uploadGate = createUploadGate({ ...DEFAULT_UPLOAD_GATE, ...options.uploadGate })
+  for (const route of ['/:id/api/files/upload', '/:id/api/audio-to-text']) {
+    app.use(route, uploadTurns(uploadGate, costly.addressOf))
+  }
   app.use('/:id/api/text-to-audio', costly.rateLimit('audio'))
   app.use('/:id/api/messages/:mid/suggested', costly.rateLimit('suggested'))
   app.get('/:id/', pageHandler(options.pageTemplate))
@@ -174,7 +196,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     costly.streamSlot(),
     talkHandler({ ...limits, direct: options.directTalk, observer: options.turnObserver }),
   )
-  registerDifyApiRoutes(app, limits)
+  registerDifyApiRoutes(app, { ...limits, autoNameLimit: (c) => costly.refusal(c, 'autoname') })
   return app
 }
 

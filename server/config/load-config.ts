@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { parseAllowedHosts } from './allowed-hosts.ts'
 import { ConfigError } from './config-error.ts'
 import { configFromEnvironment, type Env } from './from-environment.ts'
 import { parseConfig } from './parse-config.ts'
@@ -10,8 +11,17 @@ export interface LoadConfigOptions {
   themeIds: readonly string[]
 }
 
-/** Reads the config named by `--config` or `CHATSKINS_CONFIG`, else the environment quick start. */
-export function loadConfig({ env, argv, themeIds }: LoadConfigOptions): ChatskinsConfig {
+/**
+ * Reads the config named by `--config` or `CHATSKINS_CONFIG`, else the environment quick start;
+ * `ALLOWED_HOSTS`, when set, takes the place of the file's `allowedHosts`.
+ */
+export function loadConfig(options: LoadConfigOptions): ChatskinsConfig {
+  const config = loadEndpoints(options)
+  const allowedHosts = parseAllowedHosts(options.env.ALLOWED_HOSTS, 'environment', 'ALLOWED_HOSTS')
+  return allowedHosts ? { ...config, allowedHosts } : config
+}
+
+function loadEndpoints({ env, argv, themeIds }: LoadConfigOptions): ChatskinsConfig {
   const path = configPathFromArgs(argv) ?? env.CHATSKINS_CONFIG
   if (!path) return configFromEnvironment(env, themeIds)
 

@@ -15,6 +15,10 @@ export interface EndpointConfig {
   dify: DifyTarget
   /** Silence from Dify that ends a turn with `upstream_timeout`; undefined: the server default. */
   upstreamIdleTimeoutMs?: number
+  /** A browser that takes no bytes of an answer for this long is cut off; undefined: default. */
+  browserDrainTimeoutMs?: number
+  /** The longest one answer may stream; undefined: the server default. */
+  maxAnswerMs?: number
   /** CSP `frame-ancestors` sources: `'self'` (the default), `'none'` or http(s) origins. */
   frameAncestors: readonly string[]
   rateLimit: RateLimitConfig
@@ -43,6 +47,8 @@ export interface RateLimitConfig {
   perIpPerMinute: number
   /** Answers one visitor may have streaming at once. */
   streamsPerVisitor: number
+  /** Answers one client IP may have streaming at once, whatever its cookies. */
+  streamsPerIp: number
 }
 
 export interface ChatskinsConfig {
@@ -50,6 +56,8 @@ export interface ChatskinsConfig {
   source: string
   endpoints: EndpointConfig[]
   demo: boolean
+  /** `allowedHosts` / ALLOWED_HOSTS: the only Host names served; undefined serves any. */
+  allowedHosts?: readonly string[]
   /** Shared state for a fleet (limits, stream slots); absent: one process's memory. */
   redis?: RedisConfig
 }

@@ -84,11 +84,13 @@ describe('rateLimit', () => {
       perVisitorPerMinute: 20,
       perIpPerMinute: 300,
       streamsPerVisitor: 3,
+      streamsPerIp: 20,
     })
     expect(endpointWith({ rateLimit: { perVisitorPerMinute: 5 } }).rateLimit).toEqual({
       perVisitorPerMinute: 5,
       perIpPerMinute: 300,
       streamsPerVisitor: 3,
+      streamsPerIp: 20,
     })
   })
 

@@ -12,6 +12,7 @@ export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
   perVisitorPerMinute: 20,
   perIpPerMinute: 300,
   streamsPerVisitor: 3,
+  streamsPerIp: 20,
 }
 
 /**
@@ -47,6 +48,7 @@ const RATE_LIMIT_FIELDS: Record<keyof RateLimitConfig, number> = {
   perVisitorPerMinute: 10_000,
   perIpPerMinute: 100_000,
   streamsPerVisitor: 100,
+  streamsPerIp: 10_000,
 }
 
 /** `rateLimit`: any subset of the fields; the rest keep their defaults. */

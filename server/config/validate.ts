@@ -1,3 +1,4 @@
+import { parseAllowedHosts } from './allowed-hosts.ts'
 import { ConfigError } from './config-error.ts'
 import { validateOpenAi } from './validate-openai.ts'
 import { validateRedis } from './validate-redis.ts'
@@ -32,12 +33,21 @@ const ENDPOINT_FIELDS = new Set([
   'scheme',
   'dify',
   'upstreamIdleTimeoutMs',
+  'browserDrainTimeoutMs',
+  'maxAnswerMs',
   'frameAncestors',
   'rateLimit',
   'openai',
 ])
-/** Bounds for `upstreamIdleTimeoutMs`: under a second cuts healthy answers, over 10 min hides a hang. */
-const IDLE_TIMEOUT_RANGE = { min: 1000, max: 600_000 }
+/**
+ * Bounds of the per-endpoint durations, in ms. Idle and drain: under a second cuts healthy
+ * answers, over 10 min hides a hang. A whole answer: up to an hour.
+ */
+const DURATION_RANGES = {
+  upstreamIdleTimeoutMs: { min: 1000, max: 600_000 },
+  browserDrainTimeoutMs: { min: 1000, max: 600_000 },
+  maxAnswerMs: { min: 1000, max: 3_600_000 },
+} as const
 const MAX_BOT_NAME = 100
 
 export interface ValidateOptions {
@@ -53,7 +63,9 @@ export function validateConfig(raw: unknown, options: ValidateOptions): Chatskin
   const { source } = options
   if (!isRecord(raw)) throw new ConfigError(source, '', 'the config must be a JSON object')
   for (const key of Object.keys(raw)) {
-    if (key !== 'endpoints' && key !== 'redis') throw new ConfigError(source, key, 'unknown field')
+    if (key !== 'endpoints' && key !== 'redis' && key !== 'allowedHosts') {
+      throw new ConfigError(source, key, 'unknown field')
+    }
   }
   if (!Array.isArray(raw.endpoints) || raw.endpoints.length === 0) {
     throw new ConfigError(source, 'endpoints', 'must be a non-empty array of endpoints')
@@ -67,6 +79,7 @@ export function validateConfig(raw: unknown, options: ValidateOptions): Chatskin
     seen.add(endpoint.id)
     return endpoint
   })
+  const allowedHosts = parseAllowedHosts(raw.allowedHosts, source, 'allowedHosts')
   return {
     source,
     endpoints,
@@ -74,6 +87,7 @@ export function validateConfig(raw: unknown, options: ValidateOptions): Chatskin
     ...(raw.redis !== undefined
       ? { redis: validateRedis(raw.redis, source, options.describeField) }
       : {}),
+    ...(allowedHosts ? { allowedHosts } : {}),
   }
 }
 
@@ -116,17 +130,14 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
   if (!SCHEMES.includes(scheme as ColorScheme))
     fail('scheme', `must be one of ${SCHEMES.join(', ')}`)
 
-  const idle = raw.upstreamIdleTimeoutMs
-  if (
-    idle !== undefined &&
-    (!Number.isInteger(idle) ||
-      (idle as number) < IDLE_TIMEOUT_RANGE.min ||
-      (idle as number) > IDLE_TIMEOUT_RANGE.max)
-  ) {
-    fail(
-      'upstreamIdleTimeoutMs',
-      `must be a whole number of milliseconds from ${IDLE_TIMEOUT_RANGE.min} to ${IDLE_TIMEOUT_RANGE.max}`,
-    )
+  const durations: Partial<Record<keyof typeof DURATION_RANGES, number>> = {}
+  for (const [field, { min, max }] of Object.entries(DURATION_RANGES)) {
+    const value = raw[field]
+    if (value === undefined) continue
+    if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
+      fail(field, `must be a whole number of milliseconds from ${min} to ${max}`)
+    }
+    durations[field as keyof typeof DURATION_RANGES] = value as number
   }
 
   return {
@@ -140,7 +151,7 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
     ),
     frameAncestors: validateFrameAncestors(raw.frameAncestors, fail),
     rateLimit: validateRateLimit(raw.rateLimit, fail),
-    ...(idle !== undefined ? { upstreamIdleTimeoutMs: idle as number } : {}),
+    ...durations,
     ...(raw.openai !== undefined ? { openai: validateOpenAi(raw.openai, id, fail) } : {}),
   }
 }

@@ -14,6 +14,8 @@ import { writeTurn } from './write-turn.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const MAX_MANY = 1000
+/** `[[long=N]]` past this would let one message make the demo bot build any size of string. */
+const MAX_LONG_CHARS = 200_000
 
 export interface ChatRouteOptions {
   tokenDelayMs: number
@@ -99,11 +101,11 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
     for (let turn = 1; turn <= Math.min(directives.many ?? 0, MAX_MANY); turn++) {
       const past = newMessage(conversation, inputs, `History question ${turn}`, store.now())
       past.answer = `History answer ${turn}`
-      conversation.messages.push(past)
+      store.addMessage(conversation, past)
     }
     const message = newMessage(conversation, inputs, query, store.now())
     message.message_files = files.files
-    conversation.messages.push(message)
+    store.addMessage(conversation, message)
     conversation.updated_at = message.created_at
     const turnNumber = conversation.messages.length
     if (conversation.name === 'New conversation' && body.auto_generate_name !== false) {
@@ -116,7 +118,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
       : directives.echo
         ? query
         : directives.longChars
-          ? longAnswer(directives.longChars)
+          ? longAnswer(Math.min(directives.longChars, MAX_LONG_CHARS))
           : demoAnswer(query, turnNumber)
     const citations = fakeApp.hostile
       ? fakeApp.hostile.citations()

@@ -1,3 +1,4 @@
+import { createBoundedMap } from './bounded-map.ts'
 import { difyError } from './dify-errors.ts'
 import { dataUrl } from './fake-media.ts'
 
@@ -18,7 +19,12 @@ interface StoredFile {
 }
 
 export function createFakeFiles(mode: FakeFileUrls) {
-  const files = new Map<string, StoredFile>()
+  // Only the fake on real HTTP keeps bytes here; bounded like the store (fake-store.ts).
+  const files = createBoundedMap<string, StoredFile>({
+    maxEntries: 500,
+    maxBytes: 128 * 1024 * 1024,
+    sizeOf: (file) => file.bytes.length,
+  })
   return {
     mode,
     /**

@@ -1,4 +1,5 @@
 /** The fake's memory: conversations, messages and uploads, scoped by Dify `user` (docs/dify-wire.md#user-scoping). */
+import { createBoundedMap } from './bounded-map.ts'
 
 export const NIL_UUID = '00000000-0000-0000-0000-000000000000'
 
@@ -78,10 +79,31 @@ export interface FakeUpload {
 
 export type SortBy = 'created_at' | '-created_at' | 'updated_at' | '-updated_at'
 
-export function createFakeStore() {
-  const conversations = new Map<string, FakeConversation>()
-  const uploads = new Map<string, FakeUpload>()
-  const endUsers = new Map<string, string>()
+/**
+ * How much the fake keeps, oldest out: the demo bot runs wherever `npm start` is exposed without a
+ * key, so what visitors send can't pile up. Sizes count characters (an inline upload is a `data:`
+ * URL); a conversation is measured each time a message is added.
+ */
+export const FAKE_STORE_BOUNDS = {
+  conversations: { maxEntries: 2000, maxBytes: 16 * 1024 * 1024 },
+  uploads: { maxEntries: 500, maxBytes: 16 * 1024 * 1024 },
+  endUsers: 20_000,
+}
+
+export function createFakeStore(bounds = FAKE_STORE_BOUNDS) {
+  const conversations = createBoundedMap<string, FakeConversation>({
+    ...bounds.conversations,
+    sizeOf: conversationSize,
+  })
+  const uploads = createBoundedMap<string, FakeUpload>({
+    ...bounds.uploads,
+    sizeOf: (upload) => upload.url.length + upload.name.length,
+  })
+  const endUsers = createBoundedMap<string, string>({
+    maxEntries: bounds.endUsers,
+    maxBytes: Infinity,
+    sizeOf: () => 0,
+  })
   let clock = 0
   /** Seconds like Dify, but strictly increasing so sort orders are stable within a second. */
   const now = () => (clock = Math.max(clock + 1, Math.floor(Date.now() / 1000)))
@@ -125,6 +147,11 @@ export function createFakeStore() {
       conversations.set(conversation.id, conversation)
       return conversation
     },
+    /** Adds a message to the conversation and weighs the conversation again. */
+    addMessage(conversation: FakeConversation, message: FakeMessage) {
+      conversation.messages.push(message)
+      conversations.resize(conversation.id)
+    },
     deleteConversation(id: string) {
       conversations.delete(id)
     },
@@ -139,7 +166,8 @@ export function createFakeStore() {
     listConversations(user: string, sortBy: SortBy): FakeConversation[] {
       const field = sortBy.replace('-', '') as 'created_at' | 'updated_at'
       const direction = sortBy.startsWith('-') ? -1 : 1
-      return [...conversations.values()]
+      return conversations
+        .values()
         .filter((conversation) => conversation.user === user)
         .sort((a, b) => direction * (a[field] - b[field]))
     },
@@ -155,3 +183,12 @@ export function createFakeStore() {
 }
 
 export type FakeStore = ReturnType<typeof createFakeStore>
+
+function conversationSize(conversation: FakeConversation): number {
+  let size = JSON.stringify(conversation.inputs).length + conversation.name.length
+  for (const message of conversation.messages) {
+    size += message.query.length + message.answer.length
+    for (const file of message.message_files) size += file.url.length
+  }
+  return size
+}

@@ -14,18 +14,26 @@ export async function readBodyBytes(
   if (declared > maxBytes) throw tooLarge()
   if (!request.body) return new Uint8Array(0)
   const reader = request.body.getReader()
+  // With a Content-Length, read straight into one buffer: a large upload is held once, not twice.
+  const single = Number.isSafeInteger(declared) && declared > 0 ? new Uint8Array(declared) : null
   const chunks: Uint8Array[] = []
   let size = 0
+  let inSingle = 0
   for (;;) {
     const { done, value } = await reader.read()
     if (done) break
-    size += value.byteLength
-    if (size > maxBytes) {
+    if (size + value.byteLength > maxBytes) {
       await reader.cancel().catch(() => {})
       throw tooLarge()
     }
-    chunks.push(value)
+    if (single && chunks.length === 0 && size + value.byteLength <= declared) {
+      single.set(value, size)
+      inSingle += value.byteLength
+    } else chunks.push(value)
+    size += value.byteLength
   }
+  if (single && chunks.length === 0) return size === declared ? single : single.subarray(0, size)
+  if (single) chunks.unshift(single.subarray(0, inSingle))
   const all = new Uint8Array(size)
   let offset = 0
   for (const chunk of chunks) {

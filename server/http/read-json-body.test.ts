@@ -28,8 +28,11 @@ function streamed(pieces: Uint8Array[]): Request {
   } as RequestInit)
 }
 
-async function rejection(request: Request): Promise<{ status: number; code: string }> {
-  const error: unknown = await readJsonBody(request, MAX).then(
+async function rejection(
+  request: Request,
+  maxBytes = MAX,
+): Promise<{ status: number; code: string }> {
+  const error: unknown = await readJsonBody(request, maxBytes).then(
     () => new Error('expected the body to be rejected'),
     (thrown: unknown) => thrown,
   )
@@ -113,4 +116,11 @@ describe('readJsonBody', () => {
       expect(await rejection(post(body))).toEqual({ status: 400, code: 'invalid_json' })
     },
   )
+})
+
+describe('readJsonBody nesting', () => {
+  it('refuses a body nested past the limit with 400 invalid_param, before parsing', async () => {
+    const deep = `{"inputs":{"a":${'['.repeat(5000)}${']'.repeat(5000)}}}`
+    expect(await rejection(post(deep), 20_000)).toEqual({ status: 400, code: 'invalid_param' })
+  })
 })

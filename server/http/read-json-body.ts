@@ -1,10 +1,15 @@
 import { HttpError } from '../errors.ts'
+import { nestsDeeperThan } from './json-depth.ts'
 import { readBodyBytes } from './read-body-bytes.ts'
+
+/** Deeper than any body a route takes (inputs hold flat values); far below what overflows a stack. */
+export const MAX_JSON_DEPTH = 32
 
 /**
  * Reads a JSON object body of at most `maxBytes`: 415 unless the content type is JSON (which also
  * makes cross-site form posts impossible), 413 past the cap (checked while reading, so a lying
- * Content-Length can't exhaust memory), 400 for anything but a JSON object.
+ * Content-Length can't exhaust memory), 400 `invalid_param` past MAX_JSON_DEPTH levels of
+ * nesting (before parsing), 400 for anything but a JSON object.
  */
 export async function readJsonBody(
   request: Request,
@@ -14,7 +19,15 @@ export async function readJsonBody(
   if (!/^application\/json\s*(;|$)/i.test(contentType)) {
     throw new HttpError(415, 'unsupported_media_type', 'The request body must be application/json.')
   }
-  const text = new TextDecoder().decode(await readBodyBytes(request, maxBytes))
+  const bytes = await readBodyBytes(request, maxBytes)
+  if (nestsDeeperThan(bytes, MAX_JSON_DEPTH)) {
+    throw new HttpError(
+      400,
+      'invalid_param',
+      `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`,
+    )
+  }
+  const text = new TextDecoder().decode(bytes)
   let value: unknown
   try {
     value = JSON.parse(text)

@@ -1,4 +1,5 @@
 import { HttpError } from '../errors.ts'
+import { boundaryOf, multipartParts } from './multipart-parts.ts'
 import { payloadTooLarge, readBodyBytes } from './read-body-bytes.ts'
 
 /** Room for the multipart boundaries, part headers and small fields around the file itself. */
@@ -22,20 +23,20 @@ export async function readMultipartFile(request: Request, maxFileBytes: number):
   }
   const tooLarge = () => payloadTooLarge(maxFileBytes, 'The file')
   const bytes = await readBodyBytes(request, maxFileBytes + MULTIPART_FRAMING_BYTES, tooLarge)
-  let form: FormData
-  try {
-    form = await new Response(bytes as Uint8Array<ArrayBuffer>, {
-      headers: { 'Content-Type': contentType },
-    }).formData()
-  } catch {
+  const boundary = boundaryOf(contentType)
+  const parts = boundary ? multipartParts(bytes, boundary) : null
+  if (!parts)
     throw new HttpError(400, 'invalid_multipart', 'The request body is not valid multipart.')
-  }
-  const files = [...form.values()].filter((value): value is File => typeof value !== 'string')
+  const files = parts.filter((part) => part.filename !== undefined)
   if (files.length > 1) throw new HttpError(400, 'too_many_files', 'Only one file is allowed.')
-  const file = form.get('file')
-  if (files.length === 0 || typeof file === 'string' || file === null) {
+  const part = files[0]
+  if (!part || part.name !== 'file') {
     throw new HttpError(400, 'no_file_uploaded', 'Send the file as the multipart part "file".')
   }
+  // The one copy: a File the upstream request streams from; the body buffer is let go.
+  const file = new File([part.body as Uint8Array<ArrayBuffer>], part.filename!, {
+    type: part.contentType,
+  })
   if (file.size > maxFileBytes) throw tooLarge()
   return file
 }

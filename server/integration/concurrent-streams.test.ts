@@ -49,7 +49,7 @@ beforeAll(async () => {
             id: 'chat',
             dify: { apiBase: `http://127.0.0.1:${port}/v1`, apiKey: 'app-chat' },
             // One loopback client opens every stream: lift the per-IP budget.
-            rateLimit: { perIpPerMinute: 100_000 },
+            rateLimit: { perIpPerMinute: 100_000, streamsPerIp: 10_000 },
           },
         ],
       },

@@ -10,8 +10,8 @@ export const SECRET_KEY = 'app-SeCrEt-K3y-never-in-a-browser'
 export const SECRET_FULL_KEY = 'app-FuLL-SeCrEt-never-in-a-browser'
 /** Inputs the `full` and `tts` endpoints require (their `user_input_form`). */
 export const FULL_INPUTS = { name: 'Ann', lang: 'en' }
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-const TEMPLATE = `<!doctype html><html lang="en"><head><!--chatskins:head--></head><body><div id="app"></div><!--chatskins:boot--></body></html>`
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export const TEMPLATE = `<!doctype html><html lang="en"><head><!--chatskins:head--></head><body><div id="app"></div><!--chatskins:boot--></body></html>`
 
 export interface TestStack {
   upstream: ServedFakeDify
@@ -85,6 +85,7 @@ export async function startTestStack(
             perVisitorPerMinute: 10_000,
             perIpPerMinute: 100_000,
             streamsPerVisitor: 100,
+            streamsPerIp: 10_000,
           },
         },
         {

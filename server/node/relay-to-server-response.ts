@@ -28,6 +28,7 @@ export function relayToServerResponse(
     },
     browserBehind: () => paused,
     close: () => response.end(),
+    abort: () => response.destroy(),
     stopUpstream: () => upstream.destroy(),
     allocate: (size) => Buffer.allocUnsafe(size),
   })

@@ -19,6 +19,10 @@ import { createThemeCssFiles } from '../themes/theme-css-files.ts'
 import { createNodeDirectTalk } from './node-direct-talk.ts'
 import { createStaticReader } from './static-files.ts'
 
+const DEMO_NOTICE =
+  'Demo mode is for trying chatskins out: the demo bot keeps a bounded, forgetful memory and no real ' +
+  'LLM. Set DIFY_API_KEY (or a config) before you let others use it.'
+
 export interface StartOptions {
   root: string
   env: Env
@@ -124,6 +128,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       `  ${url}/${endpoint.id}/  theme=${endpoint.theme}${endpoint.dify.kind === 'demo' ? ' (demo bot)' : ''}`,
     )
   }
+  if (config.endpoints.some((endpoint) => endpoint.dify.kind === 'demo')) log(DEMO_NOTICE)
 
   if (metricsListener) log(`  metrics on ${metricsListener.url}/metrics`)
   if (config.redis) log('  limits shared through Redis')

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
+import { basename, extname, join, normalize, sep } from 'node:path'
 import type { StaticFile } from '../app.ts'
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -37,7 +37,8 @@ export function createStaticReader(
     const file = normalize(join(root, relative))
     if (!file.startsWith(root + sep) || file.includes('\0')) return null
     const contentType = CONTENT_TYPES[extname(file).toLowerCase()]
-    if (!contentType || relative.endsWith('theme.json')) return null
+    // Checked on the normalised name, so `theme.json/.` or `x/../theme.json` can't reach it.
+    if (!contentType || basename(file).toLowerCase() === 'theme.json') return null
     try {
       return { body: await readFile(file), contentType }
     } catch {

@@ -14,6 +14,13 @@ export interface RelayOptions {
   keepAliveMs: number
   /** One SSE record (or garbage line) larger than this ends the turn with an error event. */
   maxRecordBytes: number
+  /**
+   * The browser has taken none of the output for this long: the turn ends (the browser's
+   * connection cut, Dify's reading stopped), so a reader that stalls can't hold Dify open.
+   */
+  drainTimeoutMs?: number
+  /** The whole answer may take this long; then it ends with an `answer_too_long` error event. */
+  maxDurationMs?: number
   /** Dify's origin: a `message_file` URL is made absolute against it (dropped if not http(s)). */
   difyOrigin?: string
   /** Called once, with the `task_id` of the first relayed event that has one (for Dify's stop). */
@@ -23,7 +30,14 @@ export interface RelayOptions {
 }
 
 export interface RelayOutcome {
-  reason: 'complete' | 'browser_closed' | 'upstream_broken' | 'idle_timeout' | 'record_too_large'
+  reason:
+    | 'complete'
+    | 'browser_closed'
+    | 'upstream_broken'
+    | 'idle_timeout'
+    | 'record_too_large'
+    | 'drain_timeout'
+    | 'max_duration'
   events: number
   bytes: number
 }
@@ -37,6 +51,8 @@ export interface RelaySink {
   stopUpstream(): void
   /** True while the browser hasn't taken the output yet: Dify isn't read then, so not idle. */
   browserBehind(): boolean
+  /** Cuts the browser's connection without a goodbye (it isn't reading one). */
+  abort(): void
   /** A buffer for one write, e.g. Node's pooled Buffer.allocUnsafe; a new Uint8Array if unset. */
   allocate?(size: number): Uint8Array
 }
@@ -84,8 +100,13 @@ export function createRelayCore(options: RelayOptions, sink: RelaySink): RelayCo
   let taskIdReported = !options.onTaskId
   let tooLarge = false
   let finished = false
-  let lastByteAt = Date.now()
+  const startedAt = Date.now()
+  let lastByteAt = startedAt
   let lastWriteAt = lastByteAt
+  /** When the browser was first seen behind since it last took output; undefined: it is not. */
+  let behindSince: number | undefined
+  const drainTimeoutMs = options.drainTimeoutMs ?? Infinity
+  const maxDurationMs = options.maxDurationMs ?? Infinity
 
   const emit = (source: Uint8Array, start = 0, end = source.length) => {
     sources[ranges] = source
@@ -163,6 +184,7 @@ export function createRelayCore(options: RelayOptions, sink: RelaySink): RelayCo
     outputBytes = 0
     lastWriteAt = Date.now()
     sink.write(output)
+    if (sink.browserBehind()) behindSince ??= lastWriteAt
     return true
   }
 
@@ -196,12 +218,32 @@ export function createRelayCore(options: RelayOptions, sink: RelaySink): RelayCo
     )
   }
 
-  // One timer for keep-alives and the idle limit, re-armed when it fires rather than per event.
-  let timer = setTimeout(tick, Math.min(options.keepAliveMs, options.idleTimeoutMs))
+  // One timer for keep-alives and every deadline, re-armed when it fires rather than per event.
+  let timer = setTimeout(
+    tick,
+    Math.min(options.keepAliveMs, options.idleTimeoutMs, drainTimeoutMs, maxDurationMs),
+  )
   function tick() {
     if (finished) return
     const now = Date.now()
-    if (sink.browserBehind()) lastByteAt = now
+    if (sink.browserBehind()) {
+      lastByteAt = now
+      behindSince ??= now
+    } else behindSince = undefined
+    if (behindSince !== undefined && now - behindSince >= drainTimeoutMs) {
+      sink.stopUpstream()
+      sink.abort()
+      return finish('drain_timeout')
+    }
+    if (now - startedAt >= maxDurationMs) {
+      sink.stopUpstream()
+      return endWithError(
+        'max_duration',
+        'answer_too_long',
+        504,
+        'The answer took longer than this chat allows.',
+      )
+    }
     if (now - lastByteAt >= options.idleTimeoutMs) {
       sink.stopUpstream()
       return endWithError(
@@ -218,13 +260,17 @@ export function createRelayCore(options: RelayOptions, sink: RelaySink): RelayCo
     }
     const untilKeepAlive = options.keepAliveMs - (now - lastWriteAt)
     const untilIdle = options.idleTimeoutMs - (now - lastByteAt)
-    timer = setTimeout(tick, Math.max(1, Math.min(untilKeepAlive, untilIdle)))
+    const untilDrain = drainTimeoutMs - (now - (behindSince ?? now))
+    const untilEnd = maxDurationMs - (now - startedAt)
+    timer = setTimeout(tick, Math.max(1, Math.min(untilKeepAlive, untilIdle, untilDrain, untilEnd)))
   }
 
   return {
     push(chunk) {
       if (finished) return false
       lastByteAt = Date.now()
+      // Dify is read only when the browser has taken what came before.
+      behindSince = undefined
       bytes += chunk.byteLength
       reader.feed(chunk)
       if (!tooLarge) return flush()

@@ -31,6 +31,10 @@ export function relayDifyStream(
           done = true
           controller.close()
         },
+        abort() {
+          done = true
+          controller.error(browserStoppedReading())
+        },
         stopUpstream: () => void reader.cancel().catch(() => {}),
         browserBehind: () => !pulling,
       })
@@ -55,5 +59,15 @@ export function relayDifyStream(
       }
     },
     cancel: leave,
+  })
+}
+
+/**
+ * The reason a stream is cut when its browser stopped reading. Servers treat a premature close as
+ * the client's doing (@hono/node-server logs no error for this code), which it is.
+ */
+function browserStoppedReading(): Error {
+  return Object.assign(new Error('The browser stopped reading the answer.'), {
+    code: 'ERR_STREAM_PREMATURE_CLOSE',
   })
 }

@@ -23,6 +23,7 @@ function relayed(record: Uint8Array | string): unknown[] {
     {
       write: (output) => (text += new TextDecoder().decode(output)),
       close() {},
+      abort() {},
       stopUpstream() {},
       browserBehind: () => false,
     },

@@ -7,14 +7,18 @@ import { requireText, requireUuid } from './api-params.ts'
 import { relayJson } from './dify-proxy.ts'
 
 const MAX_NAME_CHARS = 200
+
+export type AutoNameLimit = (c: Context<AppEnv>) => Promise<Response | null>
 const NOT_FOUND = 'conversation_not_found'
 
 /**
  * `POST /:id/api/conversations/:cid/name` with `{name}` (1..200 characters) or
  * `{auto_generate: true}`: renames one of this visitor's conversations and answers the
  * conversation object (docs/dify-wire.md#rename). Someone else's conversation: 404 `conversation_not_found`.
+ * Only `auto_generate` runs the LLM, so only it counts against `autoNameLimit`; a plain rename is
+ * a database write, as cheap as the history reads, which no budget limits either.
  */
-export function renameHandler(maxBodyBytes: number) {
+export function renameHandler(maxBodyBytes: number, autoNameLimit?: AutoNameLimit) {
   return async (c: Context<AppEnv>) => {
     const conversationId = requireUuid(c.req.param('cid'), 'conversation_id')
     const body = await readJsonBody(c.req.raw, maxBodyBytes)
@@ -22,6 +26,8 @@ export function renameHandler(maxBodyBytes: number) {
       body.auto_generate === true
         ? { auto_generate: true }
         : { name: requireText(body.name, 'name', 1, MAX_NAME_CHARS), auto_generate: false }
+    const refused = rename.auto_generate ? await autoNameLimit?.(c) : null
+    if (refused) return refused
     const upstream = await c
       .get('endpoint')
       .dify.request('POST', `/conversations/${conversationId}/name`, {

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { deleteHandler, renameHandler } from './conversation-actions.ts'
+import { deleteHandler, renameHandler, type AutoNameLimit } from './conversation-actions.ts'
 import { parametersHandler, stopHandler } from './dify-proxy.ts'
 import { conversationsHandler, messagesHandler } from './history-routes.ts'
 import { feedbackHandler, suggestedHandler } from './message-actions.ts'
@@ -14,6 +14,8 @@ export interface DifyApiRouteOptions {
   maxUploadBytes: number
   /** Cap of one recording (`audio-to-text`); Dify refuses more than 30 MB (docs/dify-wire.md#audio). */
   maxAudioBytes: number
+  /** Counts a rename that asks Dify's LLM for the name; the 429 to answer, or null. */
+  autoNameLimit?: AutoNameLimit
 }
 
 /**
@@ -27,7 +29,7 @@ export function registerDifyApiRoutes(app: Hono<AppEnv>, options: DifyApiRouteOp
   app.get('/:id/api/parameters', parametersHandler)
   app.get('/:id/api/messages', messagesHandler)
   app.get('/:id/api/conversations', conversationsHandler)
-  app.post('/:id/api/conversations/:cid/name', renameHandler(maxBodyBytes))
+  app.post('/:id/api/conversations/:cid/name', renameHandler(maxBodyBytes, options.autoNameLimit))
   app.delete('/:id/api/conversations/:cid', deleteHandler(maxBodyBytes))
   app.post('/:id/api/messages/:mid/feedbacks', feedbackHandler(maxBodyBytes))
   app.get('/:id/api/messages/:mid/suggested', suggestedHandler)

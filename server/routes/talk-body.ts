@@ -1,5 +1,6 @@
 import { isKind } from '../../contract/file-kind.ts'
 import { HttpError } from '../errors.ts'
+import { isInternalUrl } from '../security/internal-address.ts'
 
 export interface TalkBody {
   query: string
@@ -41,19 +42,42 @@ export function validateTalkBody(body: Record<string, unknown>, limits: TalkLimi
   if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) {
     bad('invalid_inputs', 'inputs must be an object')
   }
+  if (holdsInternalRemoteUrl(inputs)) bad('invalid_inputs', `inputs: ${INTERNAL_URL_PROBLEM}`)
 
   const files = body.files ?? []
   if (!Array.isArray(files) || files.length > limits.maxFiles || !files.every(isFileReference)) {
     bad('invalid_files', `files must be at most ${limits.maxFiles} uploaded file references`)
   }
+  if (holdsInternalRemoteUrl(files)) bad('invalid_files', `files: ${INTERNAL_URL_PROBLEM}`)
 
   return {
     query: query as string,
     conversationId:
       typeof conversationId === 'string' && conversationId ? conversationId : undefined,
     inputs: inputs as Record<string, unknown>,
-    files: files as Array<Record<string, unknown>>,
+    files: (files as Array<Record<string, unknown>>).map(knownFileFields),
   }
+}
+
+const INTERNAL_URL_PROBLEM = 'a remote_url may not point to a local or private address'
+/** The fields of a file reference Dify reads (dify-api.md §3.1); anything else is not passed on. */
+const FILE_FIELDS = ['type', 'transfer_method', 'upload_file_id', 'url'] as const
+
+function knownFileFields(file: Record<string, unknown>): Record<string, unknown> {
+  const known: Record<string, unknown> = {}
+  for (const field of FILE_FIELDS) if (field in file) known[field] = file[field]
+  return known
+}
+
+/**
+ * Whether a `remote_url` file reference (at any depth: a file input holds one, a file-list input
+ * an array of them) points into Dify's own network; checked before Dify fetches it.
+ */
+function holdsInternalRemoteUrl(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false
+  const record = value as Record<string, unknown>
+  if (record.transfer_method === 'remote_url' && isInternalUrl(String(record.url))) return true
+  return Object.values(record).some(holdsInternalRemoteUrl)
 }
 
 function isFileReference(file: unknown): file is Record<string, unknown> {

@@ -5,19 +5,29 @@ import { difyOriginOf } from '../dify/dify-origin.ts'
 import { HttpError } from '../errors.ts'
 import { keepRunning } from '../http/keep-running.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
-import { relayDifyStream, type RelayOptions } from '../relay/relay-stream.ts'
+import { relayDifyStream, type RelayOptions, type RelayOutcome } from '../relay/relay-stream.ts'
 import type { DirectTalk } from '../relay/direct-talk.ts'
 import { validateTalkBody, type TalkLimits } from './talk-body.ts'
 import type { TurnObserver } from './turn-observer.ts'
 
 export interface TalkOptions extends TalkLimits {
   maxBodyBytes: number
-  relay: Pick<RelayOptions, 'idleTimeoutMs' | 'keepAliveMs' | 'maxRecordBytes'>
+  relay: Pick<
+    RelayOptions,
+    'idleTimeoutMs' | 'keepAliveMs' | 'maxRecordBytes' | 'drainTimeoutMs' | 'maxDurationMs'
+  >
   /** The runtime's socket-to-socket fast path for endpoints with a real Dify (Node). */
   direct?: DirectTalk
   /** Timings and failures of each turn, for metrics. */
   observer?: TurnObserver
 }
+
+/** Ends of a turn where Dify would go on generating (and billing) unless told to stop. */
+const STOPS_DIFY = new Set<RelayOutcome['reason']>([
+  'browser_closed',
+  'drain_timeout',
+  'max_duration',
+])
 
 /** Never compressed or buffered by a proxy in front: every event must leave at once. */
 const STREAM_HEADERS = {
@@ -57,6 +67,8 @@ export function talkHandler(options: TalkOptions) {
     const relay: RelayOptions = {
       ...options.relay,
       idleTimeoutMs: config.upstreamIdleTimeoutMs ?? options.relay.idleTimeoutMs,
+      drainTimeoutMs: config.browserDrainTimeoutMs ?? options.relay.drainTimeoutMs,
+      maxDurationMs: config.maxAnswerMs ?? options.relay.maxDurationMs,
       difyOrigin: difyOriginOf(config),
       onTaskId(id) {
         taskId = id
@@ -65,7 +77,7 @@ export function talkHandler(options: TalkOptions) {
       onFinish({ reason }) {
         releaseStreamSlot?.()
         if (reason === 'idle_timeout') observer?.upstreamTimeout(config.id)
-        if (reason !== 'browser_closed' || !taskId) return
+        if (!STOPS_DIFY.has(reason) || !taskId) return
         keepRunning(
           c,
           stopDifyTask(dify, taskId, user)

@@ -28,6 +28,7 @@ const KEY_BY_CODE: Readonly<Record<string, MessageKey>> = {
   upstream_unavailable: 'error.unavailable',
   upstream_unreachable: 'error.unavailable',
   upstream_timeout: 'error.timeout',
+  answer_too_long: 'error.timeout',
   upstream_broken: 'error.brokenStream',
   stream_broken: 'error.brokenStream',
   not_chat_app: 'error.unavailable',
