@@ -1,14 +1,17 @@
 import { SERVER_AUDIO_MAX_BYTES, SERVER_UPLOAD_MAX_BYTES } from '../contract/upload-limits.ts'
 import { Hono } from 'hono'
 import type { AppEnv, EndpointRuntime } from './app-env.ts'
+import { createAppModes, type AppModes } from './app-mode/app-modes.ts'
 import type { ChatskinsConfig, EndpointConfig } from './config/types.ts'
 import { STATIC_FOLDERS } from './config/validate.ts'
-import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts'
+import { createFakeDify, DEMO_API_BASE, DEMO_API_KEYS } from './demo/fake-dify.ts'
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { errorResponse, HttpError } from './errors.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
 import { securityHeadersMiddleware } from './http/security-headers.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
+import { registerRunRoutes } from './runs/run-routes.ts'
+import { createMemoryTaskOwners, type TaskOwners } from './runs/task-owners.ts'
 import {
   DEFAULT_OPENAI_LIMITS,
   registerOpenAiRoutes,
@@ -53,6 +56,10 @@ export interface AppOptions {
   trustedProxies?: number
   /** The OpenAI API's shared stores (limits, conversation map) and limits; memory by default. */
   openai?: Partial<OpenAiRouteOptions>
+  /** Each endpoint's app type; built from the endpoints when the caller has not checked them. */
+  appModes?: AppModes
+  /** Who started each text-generator task; one process's memory unless a shared store is given. */
+  taskOwners?: TaskOwners
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -79,6 +86,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       return [config.id, { config, pack, dify: difyClientFor(config) } satisfies EndpointRuntime]
     }),
   )
+  const appModes =
+    options.appModes ??
+    createAppModes({ endpoints: [...endpoints.values()], source: options.config.source })
   const signer = createVisitorSigner(options.sessionSecret)
   const app = new Hono<AppEnv>({ strict: true })
   app.use(
@@ -143,19 +153,27 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/:id/api/audio-to-text', costly.rateLimit('audio'))
   app.use('/:id/api/text-to-audio', costly.rateLimit('audio'))
   app.use('/:id/api/messages/:mid/suggested', costly.rateLimit('suggested'))
-  app.get('/:id/', pageHandler(options.pageTemplate))
+  app.get('/:id/', pageHandler(options.pageTemplate, appModes))
   app.post(
     '/:id/talk',
     costly.rateLimit('talk'),
     costly.streamSlot(),
     talkHandler({ ...limits, direct: options.directTalk }),
   )
+  registerRunRoutes(
+    app,
+    { ...limits, modes: appModes, owners: options.taskOwners ?? createMemoryTaskOwners() },
+    [costly.rateLimit('run'), costly.streamSlot()],
+  )
   registerDifyApiRoutes(app, limits)
   return app
 }
 
-/** Real Dify endpoints get their own client; demo endpoints share one in-process demo bot. */
-function createDifyClientFactory(): (config: EndpointConfig) => DifyClient {
+/**
+ * Real Dify endpoints get their own client; demo endpoints share one in-process demo bot, whose
+ * app (chat, completion or workflow) follows the endpoint's `app`.
+ */
+export function createDifyClientFactory(): (config: EndpointConfig) => DifyClient {
   let demoBot: ((request: Request) => Promise<Response>) | undefined
   return (config) => {
     if (config.dify.kind === 'remote') return createDifyClient(config.dify)
@@ -163,7 +181,8 @@ function createDifyClientFactory(): (config: EndpointConfig) => DifyClient {
       const fake = createFakeDify({ tokenDelayMs: 18 })
       demoBot = async (request) => fake.fetch(request)
     }
-    return createDifyClient({ apiBase: DEMO_API_BASE, apiKey: DEMO_API_KEY, fetch: demoBot })
+    const apiKey = DEMO_API_KEYS[config.app ?? 'chat']
+    return createDifyClient({ apiBase: DEMO_API_BASE, apiKey, fetch: demoBot })
   }
 }
 

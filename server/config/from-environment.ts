@@ -19,9 +19,16 @@ function describeField(path: string): string {
   return ENVIRONMENT_NAMES[field] ?? path
 }
 
+/** The demo's text generators beside its chats: one completion and one workflow app. */
+const DEMO_GENERATORS = [
+  { id: 'writer', theme: 'western', app: 'completion', botName: 'Demo Writer' },
+  { id: 'workflow', theme: 'korean', app: 'workflow', botName: 'Demo Workflow' },
+] as const
+
 /**
  * The environment quick start: with `DIFY_API_KEY`, one endpoint `chat`; without it, the demo:
- * one endpoint per theme, named after the theme, answered by the built-in demo bot. `OPENAI_KEYS`
+ * one endpoint per theme, named after the theme, answered by the built-in demo bot, plus a
+ * completion app (`writer`) and a workflow app (`workflow`) in two of the themes. `OPENAI_KEYS`
  * (comma-separated) turns on the `chat` endpoint's OpenAI API (server/openai/).
  */
 export function configFromEnvironment(rawEnv: Env, themeIds: readonly string[]): ChatskinsConfig {
@@ -31,13 +38,20 @@ export function configFromEnvironment(rawEnv: Env, themeIds: readonly string[]):
   if (!env.DIFY_API_KEY) {
     return validateConfig(
       {
-        endpoints: themeIds.map((theme) => ({
-          id: theme,
-          theme,
-          botName: env.BOT_NAME ?? 'Chatskins Demo',
-          ...(env.LOCALE ? { locale: env.LOCALE } : {}),
-          dify: { demo: true },
-        })),
+        endpoints: [
+          ...themeIds.map((theme) => ({
+            id: theme,
+            theme,
+            botName: env.BOT_NAME ?? 'Chatskins Demo',
+            ...(env.LOCALE ? { locale: env.LOCALE } : {}),
+            dify: { demo: true },
+          })),
+          ...DEMO_GENERATORS.filter(({ theme }) => themeIds.includes(theme)).map((generator) => ({
+            ...generator,
+            ...(env.LOCALE ? { locale: env.LOCALE } : {}),
+            dify: { demo: true },
+          })),
+        ],
       },
       { source, themeIds, describeField },
     )

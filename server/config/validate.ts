@@ -1,6 +1,7 @@
 import { ConfigError } from './config-error.ts'
 import { validateOpenAi } from './validate-openai.ts'
 import { validateFrameAncestors, validateRateLimit } from './validate-security.ts'
+import { APP_KINDS, type AppKind } from '../../contract/app-kind.ts'
 import { isRecord } from '../../contract/guards.ts'
 import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
 import {
@@ -23,6 +24,7 @@ const ENDPOINT_FIELDS = new Set([
   'locale',
   'scheme',
   'dify',
+  'app',
   'upstreamIdleTimeoutMs',
   'frameAncestors',
   'rateLimit',
@@ -101,6 +103,11 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
   if (!SCHEMES.includes(scheme as ColorScheme))
     fail('scheme', `must be one of ${SCHEMES.join(', ')}`)
 
+  const app = raw.app
+  if (app !== undefined && !APP_KINDS.includes(app as AppKind)) {
+    fail('app', `must be one of ${APP_KINDS.join(', ')}`)
+  }
+
   const idle = raw.upstreamIdleTimeoutMs
   if (
     idle !== undefined &&
@@ -123,6 +130,7 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
     dify: validateDify(raw.dify, (field, problem) =>
       fail(field ? `dify.${field}` : 'dify', problem),
     ),
+    ...(app !== undefined ? { app: app as AppKind } : {}),
     frameAncestors: validateFrameAncestors(raw.frameAncestors, fail),
     rateLimit: validateRateLimit(raw.rateLimit, fail),
     ...(idle !== undefined ? { upstreamIdleTimeoutMs: idle as number } : {}),

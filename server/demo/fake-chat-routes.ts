@@ -45,6 +45,9 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
     const fakeApp = c.get('app')
     const store = c.get('store')
     const { mode } = fakeApp
+    if (mode === 'completion' || mode === 'workflow') {
+      return difyError(400, 'not_chat_app', CHAT_MESSAGE_ERRORS.not_chat_app!.message)
+    }
     const user = typeof body.user === 'string' ? body.user : ''
     if (!user) return difyError(400, 'invalid_param', 'Arg user must be provided.')
     if (typeof body.query !== 'string' || body.query.trim() === '') {

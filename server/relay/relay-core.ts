@@ -20,6 +20,8 @@ export interface RelayOptions {
   onTaskId?: (taskId: string) => void
   /** Called once when the relay ends, with why. */
   onFinish?: (outcome: RelayOutcome) => void
+  /** What of each event the browser gets (null: nothing); chat's browser-event.ts by default. */
+  toBrowserEvent?: (event: Record<string, unknown>) => Record<string, unknown> | null
 }
 
 export interface RelayOutcome {
@@ -133,7 +135,7 @@ export function createRelayCore(options: RelayOptions, sink: RelaySink): RelayCo
     }
     if (event === null || typeof event !== 'object' || Array.isArray(event)) return
     const browserEvent = withAbsoluteFileUrl(
-      toBrowserEvent(event as Record<string, unknown>),
+      (options.toBrowserEvent ?? toBrowserEvent)(event as Record<string, unknown>),
       options.difyOrigin,
     )
     if (!browserEvent) return
