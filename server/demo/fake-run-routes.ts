@@ -1,7 +1,8 @@
 import type { Context, Hono } from 'hono'
 import { longAnswer } from './demo-answers.ts'
 import { parseDirectives, type Directives } from './directives.ts'
-import { CHAT_MESSAGE_ERRORS, difyError, httpFault, proxyErrorPage } from './dify-errors.ts'
+import { directiveFault } from './directive-faults.ts'
+import { CHAT_MESSAGE_ERRORS, difyError } from './dify-errors.ts'
 import type { FakeEnv } from './fake-dify.ts'
 import { validateInputs } from './fake-inputs.ts'
 import { readJson } from './fake-request.ts'
@@ -98,26 +99,20 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     })
   })
 
-  app.post('/completion-messages/:taskId/stop', async (c) => {
-    const body = await readJson(c)
-    const user = typeof body?.user === 'string' ? body.user : ''
-    if (!user) return difyError(400, 'invalid_param', 'Arg user must be provided.')
-    options.stops.push({ taskId: c.req.param('taskId'), user })
-    const task = tasks.get(c.req.param('taskId'))
-    if (task?.user === user) task.stopRequested = true
-    return c.json({ result: 'success' })
-  })
+  // Dify checks the user of a completion's stop, and stops a workflow task whoever asks
+  // (docs/dify-wire.md#workflows-run).
+  app.post('/completion-messages/:taskId/stop', (c) => stop(c, true))
+  app.post('/workflows/tasks/:taskId/stop', (c) => stop(c, false))
 
-  app.post('/workflows/tasks/:taskId/stop', async (c) => {
+  async function stop(c: Context<FakeEnv>, checksUser: boolean) {
     const body = await readJson(c)
     const user = typeof body?.user === 'string' ? body.user : ''
     if (!user) return difyError(400, 'invalid_param', 'Arg user must be provided.')
-    options.stops.push({ taskId: c.req.param('taskId'), user })
-    // Dify stops a workflow task whoever asks (docs/dify-wire.md#workflows-run).
-    const task = tasks.get(c.req.param('taskId'))
-    if (task) task.stopRequested = true
+    options.stops.push({ taskId: c.req.param('taskId')!, user })
+    const task = tasks.get(c.req.param('taskId')!)
+    if (task && (!checksUser || task.user === user)) task.stopRequested = true
     return c.json({ result: 'success' })
-  })
+  }
 
   type Started = {
     user: string
@@ -155,13 +150,8 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     }
     const strings = Object.values(body.inputs).filter((value) => typeof value === 'string')
     const { query, directives } = parseDirectives(strings.join(' ').replace(/\0/g, ''))
-    if (directives.firstByteMs && (directives.httpError || directives.htmlError)) {
-      await new Promise((resolve) => setTimeout(resolve, directives.firstByteMs))
-    }
-    if (directives.htmlError) return proxyErrorPage(directives.htmlError)
-    if (directives.httpError) return httpFault(directives.httpError, undefined)
-    const catalogued = directives.difyError && CHAT_MESSAGE_ERRORS[directives.difyError]
-    if (catalogued) return difyError(catalogued.status, directives.difyError!, catalogued.message)
+    const fault = await directiveFault(directives, undefined)
+    if (fault) return fault
     const form = fakeApp.parameters.user_input_form
     const checked = validateInputs(
       Array.isArray(form) ? form : [],

@@ -21,6 +21,27 @@ function configFor(apiBase: string, endpoints: Array<Record<string, unknown>>) {
   )
 }
 
+/** A stream read as it arrives: first up to its task id, then to its end. */
+function openStream(response: Response) {
+  const reader = response.body!.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  const taskIdIn = () => /"task_id":"([^"]+)"/.exec(text)?.[1]
+  return {
+    async taskId() {
+      while (!taskIdIn()) text += decoder.decode((await reader.read()).value)
+      return taskIdIn()!
+    },
+    async rest() {
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) return text
+        text += decoder.decode(value)
+      }
+    },
+  }
+}
+
 describe('app types: mode detection, /run, stops and run details over real HTTP', () => {
   let upstream: ServedFakeDify
   let server: RunningServer
@@ -153,41 +174,27 @@ describe('app types: mode detection, /run, stops and run details over real HTTP'
     await visit('ann', '/flow/')
     await visit('bob', '/flow/')
     const response = await post('ann', '/flow/run', { inputs: { topic: 'Long [[slow=40]]' } })
-    const reader = response.body!.getReader()
-    const decoder = new TextDecoder()
-    let text = ''
-    while (!/"task_id":"([^"]+)"/.test(text)) text += decoder.decode((await reader.read()).value)
-    const taskId = /"task_id":"([^"]+)"/.exec(text)![1]!
+    const stream = openStream(response)
+    const taskId = await stream.taskId()
     const stopsBefore = upstream.fake.stops.length
     const foreign = await post('bob', `/flow/api/workflows/tasks/${taskId}/stop`, {})
     expect(foreign.status).toBe(404)
     expect(upstream.fake.stops.length).toBe(stopsBefore)
     const own = await post('ann', `/flow/api/workflows/tasks/${taskId}/stop`, {})
     expect(own.status).toBe(200)
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      text += decoder.decode(value)
-    }
+    const text = await stream.rest()
     expect(text).toMatch(/"event":"workflow_finished".*"status":"stopped"/)
   })
 
   it('stops a completion for its own visitor', async () => {
     await visit('ann', '/writer/')
     const response = await post('ann', '/writer/run', { inputs: { topic: 'Tide [[slow=40]]' } })
-    const reader = response.body!.getReader()
-    const decoder = new TextDecoder()
-    let text = ''
-    while (!/"task_id":"([^"]+)"/.test(text)) text += decoder.decode((await reader.read()).value)
-    const taskId = /"task_id":"([^"]+)"/.exec(text)![1]!
+    const stream = openStream(response)
+    const taskId = await stream.taskId()
     expect((await post('ann', `/writer/api/completion-messages/${taskId}/stop`, {})).status).toBe(
       200,
     )
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      text += decoder.decode(value)
-    }
+    const text = await stream.rest()
     expect(text).toContain('"event":"message_end"')
     expect(text).not.toContain('Thank you for trying')
   })

@@ -1,6 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import type { AppKind } from '../../contract/app-kind.ts'
 import { isRecord } from '../../contract/guards.ts'
+import { runInputsObject } from '../../contract/run-inputs.ts'
 import type { AppEnv } from '../app-env.ts'
 import type { AppModes } from '../app-mode/app-modes.ts'
 import { readUpstreamError } from '../dify/dify-client.ts'
@@ -163,16 +164,9 @@ function runDetailHandler(options: RunRouteOptions) {
   }
 }
 
-/** Dify's run inputs (an object, or the same as a JSON string), without its `sys.*` values. */
+/** Dify's run inputs without its `sys.*` values. */
 function userInputs(raw: unknown): Record<string, unknown> {
-  let value = raw
-  if (typeof raw === 'string') {
-    try {
-      value = JSON.parse(raw)
-    } catch {
-      return {}
-    }
-  }
-  if (!isRecord(value)) return {}
-  return Object.fromEntries(Object.entries(value).filter(([name]) => !name.startsWith('sys.')))
+  return Object.fromEntries(
+    Object.entries(runInputsObject(raw)).filter(([name]) => !name.startsWith('sys.')),
+  )
 }

@@ -1,4 +1,5 @@
 import { isRecord } from '../../contract/guards.ts'
+import { runInputsObject } from '../../contract/run-inputs.ts'
 
 export type NodeStatus = 'running' | 'succeeded' | 'failed' | 'exception' | 'stopped'
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'stopped' | 'partial-succeeded'
@@ -119,7 +120,7 @@ export function workflowRunFromDetail(detail: unknown): WorkflowRun | null {
     outputs,
     ...(typeof detail.error === 'string' && detail.error ? { error: detail.error } : {}),
     ...numbers(detail),
-    inputs: inputsOf(detail.inputs),
+    inputs: runInputsObject(detail.inputs),
   }
 }
 
@@ -173,16 +174,4 @@ function numbers(data: Record<string, unknown>): Partial<WorkflowRun> {
   if (tokens !== undefined) result.totalTokens = tokens
   if (steps !== undefined) result.totalSteps = steps
   return result
-}
-
-function inputsOf(raw: unknown): Record<string, unknown> {
-  let value = raw
-  if (typeof raw === 'string') {
-    try {
-      value = JSON.parse(raw)
-    } catch {
-      return {}
-    }
-  }
-  return isRecord(value) ? value : {}
 }
