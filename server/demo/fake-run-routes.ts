@@ -127,13 +127,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     wrongModeCode: string,
   ): Promise<Started | Response> {
     const body = await readJson(c)
-    if (!body) {
-      return difyError(
-        400,
-        'bad_request',
-        'Invalid JSON payload received or JSON payload is empty.',
-      )
-    }
+    if (!body) return difyError(400, 'bad_request', CHAT_MESSAGE_ERRORS.bad_request!.message)
     const fakeApp = c.get('app')
     if (fakeApp.mode !== mode) {
       const known = CHAT_MESSAGE_ERRORS[wrongModeCode]
