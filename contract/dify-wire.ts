@@ -1,3 +1,5 @@
+import type { AppKind } from './app-kind.ts'
+
 /**
  * The Dify chat stream as chatskins relays it to the browser (docs/dify-wire.md#stream-events).
  * Types only: shared by the server relay, the demo bot and the client.
@@ -109,6 +111,8 @@ export interface BootData {
   locale: string
   theme: string
   layout: ThemeLayout
+  /** Which page to build: the chat, or the text generator of a completion or workflow app. */
+  app: AppKind
 }
 
 /** Layout options a theme manifest picks; the client offers all of them to every theme. */

@@ -1,9 +1,10 @@
 import { SERVER_AUDIO_MAX_BYTES, SERVER_UPLOAD_MAX_BYTES } from '../contract/upload-limits.ts'
 import { Hono } from 'hono'
 import type { AppEnv, EndpointRuntime } from './app-env.ts'
+import { createAppModes, type AppModes } from './app-mode/app-modes.ts'
 import type { ChatskinsConfig, EndpointConfig } from './config/types.ts'
 import { STATIC_FOLDERS } from './config/validate.ts'
-import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts'
+import { createFakeDify, DEMO_API_BASE, DEMO_API_KEYS } from './demo/fake-dify.ts'
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { errorResponse, HttpError } from './errors.ts'
 import { decodeStaticPath } from './http/decode-static-path.ts'
@@ -19,6 +20,8 @@ import { createDifyReachability } from './health/dify-reachability.ts'
 import { metricsHandler, type MetricsRouteOptions } from './health/metrics-route.ts'
 import { readinessHandler, type ReadinessCheck } from './health/readiness-route.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
+import { registerRunRoutes } from './runs/run-routes.ts'
+import { createMemoryTaskOwners, type TaskOwners } from './runs/task-owners.ts'
 import {
   DEFAULT_OPENAI_LIMITS,
   registerOpenAiRoutes,
@@ -76,6 +79,10 @@ export interface AppOptions {
   metrics?: MetricsRouteOptions
   /** Turns for upload bodies (server/http/upload-gate.ts); defaults: DEFAULT_UPLOAD_GATE. */
   uploadGate?: Partial<UploadGateOptions>
+  /** Each endpoint's app type; built from the endpoints when the caller has not checked them. */
+  appModes?: AppModes
+  /** Who started each text-generator task; one process's memory unless a shared store is given. */
+  taskOwners?: TaskOwners
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -108,6 +115,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       return [config.id, { config, pack, dify: difyClientFor(config) } satisfies EndpointRuntime]
     }),
   )
+  const appModes =
+    options.appModes ??
+    createAppModes({ endpoints: [...endpoints.values()], source: options.config.source })
   const signer = createVisitorSigner(options.sessionSecret)
   const app = new Hono<AppEnv>({ strict: true })
   app.use(
@@ -189,19 +199,27 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   }
   app.use('/:id/api/text-to-audio', costly.rateLimit('audio'))
   app.use('/:id/api/messages/:mid/suggested', costly.rateLimit('suggested'))
-  app.get('/:id/', pageHandler(options.pageTemplate))
+  app.get('/:id/', pageHandler(options.pageTemplate, appModes))
   app.post(
     '/:id/talk',
     costly.rateLimit('talk'),
     costly.streamSlot(),
     talkHandler({ ...limits, direct: options.directTalk, observer: options.turnObserver }),
   )
+  registerRunRoutes(
+    app,
+    { ...limits, modes: appModes, owners: options.taskOwners ?? createMemoryTaskOwners() },
+    [costly.rateLimit('run'), costly.streamSlot()],
+  )
   registerDifyApiRoutes(app, { ...limits, autoNameLimit: (c) => costly.refusal(c, 'autoname') })
   return app
 }
 
-/** Real Dify endpoints get their own client; demo endpoints share one in-process demo bot. */
-function createDifyClientFactory(): (config: EndpointConfig) => DifyClient {
+/**
+ * Real Dify endpoints get their own client; demo endpoints share one in-process demo bot, whose
+ * app (chat, completion or workflow) follows the endpoint's `app`.
+ */
+export function createDifyClientFactory(): (config: EndpointConfig) => DifyClient {
   let demoBot: ((request: Request) => Promise<Response>) | undefined
   return (config) => {
     if (config.dify.kind === 'remote') return createDifyClient(config.dify)
@@ -209,7 +227,8 @@ function createDifyClientFactory(): (config: EndpointConfig) => DifyClient {
       const fake = createFakeDify({ tokenDelayMs: 18 })
       demoBot = async (request) => fake.fetch(request)
     }
-    return createDifyClient({ apiBase: DEMO_API_BASE, apiKey: DEMO_API_KEY, fetch: demoBot })
+    const apiKey = DEMO_API_KEYS[config.app ?? 'chat']
+    return createDifyClient({ apiBase: DEMO_API_BASE, apiKey, fetch: demoBot })
   }
 }
 

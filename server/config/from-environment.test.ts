@@ -5,25 +5,25 @@ import { DEFAULT_FRAME_ANCESTORS, DEFAULT_RATE_LIMIT } from './validate-security
 const THEMES = ['minimal', 'kawaii', 'korean', 'western']
 
 describe('configFromEnvironment: demo (no DIFY_API_KEY)', () => {
-  it('serves one demo endpoint per theme, named after the theme', () => {
+  it('serves one demo chat per theme, named after the theme', () => {
     const config = configFromEnvironment({}, THEMES)
     expect(config.demo).toBe(true)
     expect(config.source).toBe('environment')
-    expect(config.endpoints.map((e) => [e.id, e.theme, e.dify.kind])).toEqual([
-      ['minimal', 'minimal', 'demo'],
-      ['kawaii', 'kawaii', 'demo'],
-      ['korean', 'korean', 'demo'],
-      ['western', 'western', 'demo'],
+    expect(config.endpoints.map((e) => [e.id, e.theme, e.dify.kind, e.app])).toEqual([
+      ['minimal', 'minimal', 'demo', undefined],
+      ['kawaii', 'kawaii', 'demo', undefined],
+      ['korean', 'korean', 'demo', undefined],
+      ['western', 'western', 'demo', undefined],
     ])
     expect(config.endpoints.every((e) => e.botName === 'Chatskins Demo')).toBe(true)
     expect(config.endpoints.every((e) => e.locale === undefined && e.scheme === 'auto')).toBe(true)
   })
 
-  it('applies BOT_NAME and LOCALE to every demo endpoint', () => {
+  it('applies BOT_NAME to every demo chat and LOCALE to every demo endpoint', () => {
     const config = configFromEnvironment({ BOT_NAME: 'Mochi', LOCALE: 'ko' }, THEMES)
-    expect(config.endpoints.map((e) => [e.botName, e.locale])).toEqual(
-      THEMES.map(() => ['Mochi', 'ko']),
-    )
+    expect(config.endpoints.map((e) => [e.botName, e.locale])).toEqual([
+      ...THEMES.map(() => ['Mochi', 'ko']),
+    ])
   })
 
   it('treats an empty DIFY_API_KEY as no key', () => {

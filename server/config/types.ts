@@ -1,3 +1,4 @@
+import type { AppKind } from '../../contract/app-kind.ts'
 import type { Locale } from '../../contract/locales.ts'
 
 export type ColorScheme = 'auto' | 'light' | 'dark'
@@ -13,6 +14,11 @@ export interface EndpointConfig {
   locale: Locale | undefined
   scheme: ColorScheme
   dify: DifyTarget
+  /**
+   * The app type as the operator states it; undefined: read from Dify's `GET /info` `mode`
+   * (server/app-mode/). For a demo endpoint it picks the demo app.
+   */
+  app?: AppKind
   /** Silence from Dify that ends a turn with `upstream_timeout`; undefined: the server default. */
   upstreamIdleTimeoutMs?: number
   /** A browser that takes no bytes of an answer for this long is cut off; undefined: default. */

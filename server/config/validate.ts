@@ -3,6 +3,7 @@ import { ConfigError } from './config-error.ts'
 import { validateOpenAi } from './validate-openai.ts'
 import { validateRedis } from './validate-redis.ts'
 import { validateFrameAncestors, validateRateLimit } from './validate-security.ts'
+import { APP_KINDS, type AppKind } from '../../contract/app-kind.ts'
 import { isRecord } from '../../contract/guards.ts'
 import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
 import {
@@ -32,6 +33,7 @@ const ENDPOINT_FIELDS = new Set([
   'locale',
   'scheme',
   'dify',
+  'app',
   'upstreamIdleTimeoutMs',
   'browserDrainTimeoutMs',
   'maxAnswerMs',
@@ -130,6 +132,11 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
   if (!SCHEMES.includes(scheme as ColorScheme))
     fail('scheme', `must be one of ${SCHEMES.join(', ')}`)
 
+  const app = raw.app
+  if (app !== undefined && !APP_KINDS.includes(app as AppKind)) {
+    fail('app', `must be one of ${APP_KINDS.join(', ')}`)
+  }
+
   const durations: Partial<Record<keyof typeof DURATION_RANGES, number>> = {}
   for (const [field, { min, max }] of Object.entries(DURATION_RANGES)) {
     const value = raw[field]
@@ -149,6 +156,7 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
     dify: validateDify(raw.dify, (field, problem) =>
       fail(field ? `dify.${field}` : 'dify', problem),
     ),
+    ...(app !== undefined ? { app: app as AppKind } : {}),
     frameAncestors: validateFrameAncestors(raw.frameAncestors, fail),
     rateLimit: validateRateLimit(raw.rateLimit, fail),
     ...durations,

@@ -1,10 +1,11 @@
 import { FEATURES_OFF, FULL_PARAMETERS, TTS_PARAMETERS } from './fake-parameters.ts'
+import { GENERATOR_PARAMETERS } from './fake-run-parameters.ts'
 import type { AppMode } from './write-turn.ts'
 import type { HostileContent } from './hostile-content.ts'
 
 /** One fake Dify app, selected by its API key like a real one. */
 export interface FakeApp {
-  mode: AppMode
+  mode: AppMode | 'workflow'
   name: string
   parameters: Record<string, unknown>
   /** Answers cite a knowledge base (`retriever_resources`), as with `[[cite]]`. */
@@ -31,7 +32,8 @@ const DEMO_PARAMETERS = {
 
 /**
  * The keys the demo bot accepts: one per app mode with the features off, plus `app-full` (every
- * feature and input type) and `app-tts` (the same, reading answers aloud). The test fake adds
+ * feature and input type), `app-tts` (the same, reading answers aloud), and a text generator
+ * each for `completion` and `workflow` (fake-run-routes.ts). The test fake adds
  * hostile apps (server/testing/test-apps.ts).
  */
 export const FAKE_APPS: Readonly<Record<string, FakeApp>> = {
@@ -46,6 +48,8 @@ export const FAKE_APPS: Readonly<Record<string, FakeApp>> = {
     citations: true,
   },
   'app-tts': { mode: 'chat', name: 'Fake Read-aloud', parameters: TTS_PARAMETERS, citations: true },
+  'app-completion': { mode: 'completion', name: 'Fake Writer', parameters: GENERATOR_PARAMETERS },
+  'app-workflow': { mode: 'workflow', name: 'Fake Workflow', parameters: GENERATOR_PARAMETERS },
 }
 
 /** Reads a feature switch such as `speech_to_text` from an app's parameters. */

@@ -1,7 +1,8 @@
 import type { Hono } from 'hono'
 import { demoAnswer, longAnswer } from './demo-answers.ts'
 import { parseDirectives } from './directives.ts'
-import { CHAT_MESSAGE_ERRORS, difyError, httpFault, proxyErrorPage } from './dify-errors.ts'
+import { directiveFault } from './directive-faults.ts'
+import { CHAT_MESSAGE_ERRORS, difyError } from './dify-errors.ts'
 import { fileUploadEnabled, type FakeApp } from './fake-apps.ts'
 import { demoCitations } from './fake-citations.ts'
 import type { FakeEnv } from './fake-dify.ts'
@@ -47,6 +48,9 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
     const fakeApp = c.get('app')
     const store = c.get('store')
     const { mode } = fakeApp
+    if (mode === 'completion' || mode === 'workflow') {
+      return difyError(400, 'not_chat_app', CHAT_MESSAGE_ERRORS.not_chat_app!.message)
+    }
     const user = typeof body.user === 'string' ? body.user : ''
     if (!user) return difyError(400, 'invalid_param', 'Arg user must be provided.')
     if (typeof body.query !== 'string' || body.query.trim() === '') {
@@ -62,13 +66,8 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
     const { query, directives } = parseDirectives(body.query.replace(/\0/g, ''))
     const conversationId =
       typeof body.conversation_id === 'string' ? body.conversation_id.trim() : ''
-    if (directives.firstByteMs && (directives.httpError || directives.htmlError)) {
-      await sleep(directives.firstByteMs)
-    }
-    if (directives.htmlError) return proxyErrorPage(directives.htmlError)
-    if (directives.httpError) return httpFault(directives.httpError, conversationId || undefined)
-    const catalogued = directives.difyError && CHAT_MESSAGE_ERRORS[directives.difyError]
-    if (catalogued) return difyError(catalogued.status, directives.difyError!, catalogued.message)
+    const fault = await directiveFault(directives, conversationId || undefined)
+    if (fault) return fault
     if (conversationId && !UUID.test(conversationId)) {
       return difyError(
         400,
@@ -220,8 +219,4 @@ function introductionOf(app: FakeApp, inputs: Record<string, unknown>): string {
     const value = inputs[name]
     return value === undefined || value === null ? placeholder : String(value)
   })
-}
-
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }

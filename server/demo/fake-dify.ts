@@ -1,15 +1,22 @@
 import { Hono } from 'hono'
+import type { AppKind } from '../../contract/app-kind.ts'
 import { difyError } from './dify-errors.ts'
 import { FAKE_APPS, type FakeApp } from './fake-apps.ts'
 import { registerAudioRoutes, type SpeechRequest } from './fake-audio-routes.ts'
 import { registerChatRoutes } from './fake-chat-routes.ts'
+import { registerRunRoutes } from './fake-run-routes.ts'
 import { registerFileRoutes } from './fake-file-routes.ts'
 import { registerHistoryRoutes } from './fake-history-routes.ts'
 import { createFakeFiles, type FakeFileUrls, type FakeFiles } from './fake-files.ts'
 import { createFakeStore, type FakeStore } from './fake-store.ts'
 
 export const DEMO_API_BASE = 'http://demo.chatskins.invalid/v1'
-export const DEMO_API_KEY = 'app-demo'
+/** The demo app an endpoint with `"dify": {"demo": true}` talks to, by its `app`. */
+export const DEMO_API_KEYS: Readonly<Record<AppKind, string>> = {
+  chat: 'app-demo',
+  completion: 'app-completion',
+  workflow: 'app-workflow',
+}
 
 export interface FakeDifyOptions {
   /** Milliseconds between streamed tokens. */
@@ -77,12 +84,14 @@ export function createFakeDify(options: FakeDifyOptions = {}) {
   )
   app.get('/parameters', (c) => c.json(c.get('app').parameters))
 
-  registerChatRoutes(app, {
+  const streamRoutes = {
     tokenDelayMs: options.tokenDelayMs ?? 5,
     tasks,
     stops,
     onStreamCancelled: () => cancelledStreams++,
-  })
+  }
+  registerChatRoutes(app, streamRoutes)
+  registerRunRoutes(app, streamRoutes)
   registerHistoryRoutes(app, { buggyDelete: options.buggyDelete ?? false })
   registerFileRoutes(app)
   registerAudioRoutes(app, (request) => speechRequests.push(request))

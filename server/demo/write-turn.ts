@@ -8,7 +8,8 @@ import type { SseWriter } from './sse-writer.ts'
 import type { HostileContent } from './hostile-content.ts'
 import { createTtsStream } from './tts-stream.ts'
 
-export type AppMode = 'chat' | 'agent-chat' | 'advanced-chat'
+/** The modes whose answers stream as messages; a workflow run is write-workflow-run.ts. */
+export type AppMode = 'chat' | 'agent-chat' | 'advanced-chat' | 'completion'
 
 export interface Turn {
   mode: AppMode
@@ -50,8 +51,9 @@ const PING_EVERY_MS = 10_000
  */
 export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
   const { mode, message, directives } = turn
+  // A completion's events carry no conversation (docs/dify-wire.md#completion-messages).
   const envelope = {
-    conversation_id: turn.conversation.id,
+    ...(mode === 'completion' ? {} : { conversation_id: turn.conversation.id }),
     message_id: message.id,
     created_at: message.created_at,
     task_id: turn.taskId,

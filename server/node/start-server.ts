@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { createApp, type AppOptions } from '../app.ts'
+import { createApp, createDifyClientFactory, type AppOptions } from '../app.ts'
+import { createAppModes } from '../app-mode/app-modes.ts'
 import { loadConfig } from '../config/load-config.ts'
 import type { Env } from '../config/from-environment.ts'
 import type { ChatskinsConfig } from '../config/types.ts'
@@ -83,6 +84,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       `TRUST_PROXY must be the number of proxies in front (0-10), not ${env.TRUST_PROXY}`,
     )
   }
+  const difyClientFor = createDifyClientFactory()
+  const appModes = createAppModes({
+    endpoints: config.endpoints.map((endpoint) => ({
+      config: endpoint,
+      dify: difyClientFor(endpoint),
+    })),
+    source: config.source,
+  })
+  // A contradiction between config and Dify stops the start; an unreachable Dify does not.
+  await appModes.checkAtStart()
   const metricsAt = metricsSettings(env)
   const metrics = createPrometheusMetrics()
   const fleet = config.redis
@@ -91,6 +102,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let draining = false
   const app = createApp({
     config,
+    appModes,
     themes,
     sessionSecret,
     pageTemplate: async () => template,
@@ -124,8 +136,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const url = `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${address.port}`
   log(`chatskins serving ${config.endpoints.length} endpoint(s) from ${config.source} on ${url}`)
   for (const endpoint of config.endpoints) {
+    const mode = await appModes.kindOf(endpoint.id)
+    const app = 'kind' in mode ? mode.kind : `unknown (${mode.problem})`
     log(
-      `  ${url}/${endpoint.id}/  theme=${endpoint.theme}${endpoint.dify.kind === 'demo' ? ' (demo bot)' : ''}`,
+      `  ${url}/${endpoint.id}/  theme=${endpoint.theme} app=${app}${endpoint.dify.kind === 'demo' ? ' (demo bot)' : ''}`,
     )
   }
   if (config.endpoints.some((endpoint) => endpoint.dify.kind === 'demo')) log(DEMO_NOTICE)

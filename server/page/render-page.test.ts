@@ -95,7 +95,10 @@ describe('renderPage', () => {
       locale: 'en',
       theme: 'kawaii',
       layout: { avatars: true, timestamps: false, bubbleTails: true, headerAvatar: false },
+      app: 'chat',
     })
+    const workflow = renderPage(TEMPLATE, endpoint({ locale: 'en' }), pack, 'workflow')
+    expect(JSON.parse(bootText(workflow)).app).toBe('workflow')
   })
 
   const hostileNames = [

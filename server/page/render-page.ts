@@ -1,3 +1,4 @@
+import type { AppKind } from '../../contract/app-kind.ts'
 import type { BootData } from '../../contract/dify-wire.ts'
 import type { EndpointConfig } from '../config/types.ts'
 import type { ThemePack } from '../themes/manifest.ts'
@@ -11,7 +12,12 @@ const HTML_OPEN_TAG = /<html[^>]*>/
  * Fills the built index.html for one endpoint: theme attributes on <html>, title, theme CSS and
  * favicon in <head>, boot data as inert JSON. Every config string is escaped for where it lands.
  */
-export function renderPage(template: string, endpoint: EndpointConfig, pack: ThemePack): string {
+export function renderPage(
+  template: string,
+  endpoint: EndpointConfig,
+  pack: ThemePack,
+  app: AppKind = 'chat',
+): string {
   const { manifest } = pack
   const locale = endpoint.locale ?? manifest.defaultLocale
   const boot: BootData = {
@@ -20,6 +26,7 @@ export function renderPage(template: string, endpoint: EndpointConfig, pack: The
     locale,
     theme: manifest.id,
     layout: manifest.layout,
+    app,
   }
   const assetBase = `/themes/${encodeURIComponent(manifest.id)}/`
   const scheme = endpoint.scheme === 'auto' ? '' : ` data-scheme="${escapeHtml(endpoint.scheme)}"`

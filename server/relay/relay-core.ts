@@ -27,6 +27,8 @@ export interface RelayOptions {
   onTaskId?: (taskId: string) => void
   /** Called once when the relay ends, with why. */
   onFinish?: (outcome: RelayOutcome) => void
+  /** What of each event the browser gets (null: nothing); chat's browser-event.ts by default. */
+  toBrowserEvent?: (event: Record<string, unknown>) => Record<string, unknown> | null
 }
 
 export interface RelayOutcome {
@@ -154,7 +156,7 @@ export function createRelayCore(options: RelayOptions, sink: RelaySink): RelayCo
     }
     if (event === null || typeof event !== 'object' || Array.isArray(event)) return
     const browserEvent = withAbsoluteFileUrl(
-      toBrowserEvent(event as Record<string, unknown>),
+      (options.toBrowserEvent ?? toBrowserEvent)(event as Record<string, unknown>),
       options.difyOrigin,
     )
     if (!browserEvent) return

@@ -1,12 +1,24 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import type { AppModes } from '../app-mode/app-modes.ts'
 import { renderPage } from '../page/render-page.ts'
+import { renderUnavailablePage } from '../page/unavailable-page.ts'
 
-/** `GET /:id/`: the chat page of one endpoint, rendered from the built index.html. */
-export function pageHandler(template: () => Promise<string>) {
+/**
+ * `GET /:id/`: the page of one endpoint, rendered from the built index.html for its app type; a
+ * readable 503 page when that type can't be learnt from Dify.
+ */
+export function pageHandler(template: () => Promise<string>, modes: AppModes) {
   return async (c: Context<AppEnv>) => {
     const { config, pack } = c.get('endpoint')
-    return c.html(renderPage(await template(), config, pack), 200, {
+    const mode = await modes.kindOf(config.id)
+    if ('problem' in mode) {
+      return c.html(renderUnavailablePage(config, pack, mode.problem), 503, {
+        'Cache-Control': 'no-store',
+        'Retry-After': '10',
+      })
+    }
+    return c.html(renderPage(await template(), config, pack, mode.kind), 200, {
       'Cache-Control': 'no-store',
     })
   }

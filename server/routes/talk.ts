@@ -30,7 +30,7 @@ const STOPS_DIFY = new Set<RelayOutcome['reason']>([
 ])
 
 /** Never compressed or buffered by a proxy in front: every event must leave at once. */
-const STREAM_HEADERS = {
+export const STREAM_HEADERS = {
   'Content-Type': 'text/event-stream; charset=utf-8',
   'Cache-Control': 'no-cache, no-transform',
   'X-Accel-Buffering': 'no',

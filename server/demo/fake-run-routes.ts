@@ -1,0 +1,189 @@
+import type { Context, Hono } from 'hono'
+import { longAnswer } from './demo-answers.ts'
+import { parseDirectives, type Directives } from './directives.ts'
+import { directiveFault } from './directive-faults.ts'
+import { CHAT_MESSAGE_ERRORS, difyError } from './dify-errors.ts'
+import type { FakeEnv } from './fake-dify.ts'
+import { validateInputs } from './fake-inputs.ts'
+import { readJson } from './fake-request.ts'
+import { NIL_UUID } from './fake-store.ts'
+import type { ChatRouteOptions } from './fake-chat-routes.ts'
+import { createSseStream, type SseWriter } from './sse-writer.ts'
+import { writeTurn } from './write-turn.ts'
+import { writeWorkflowRun, type FakeWorkflowRun } from './write-workflow-run.ts'
+
+const MAX_RUNS = 1000
+
+/**
+ * The text generators' Service API: `POST /completion-messages` and `POST /workflows/run`
+ * (docs/dify-wire.md#completion-messages, #workflows-run), their stops, and a workflow run's
+ * detail. Test and demo directives (`[[slow=200]]`, `[[error-event=500]]`, …) are read from the
+ * string inputs, since these apps have no query.
+ */
+export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions): void {
+  const { tasks } = options
+  const runs = new Map<string, FakeWorkflowRun>()
+
+  app.post('/completion-messages', async (c) => {
+    const started = await startRun(c, 'completion', 'app_unavailable')
+    if (started instanceof Response) return started
+    const { user, inputs, directives, text } = started
+    const store = c.get('store')
+    // Dify keeps each completion in a conversation of its own, which it never lists.
+    const conversation = store.createConversation(user, inputs, '')
+    const message = {
+      id: crypto.randomUUID(),
+      conversation_id: conversation.id,
+      parent_message_id: NIL_UUID,
+      inputs,
+      query: '',
+      answer: '',
+      message_files: [],
+      feedback: null,
+      retriever_resources: [],
+      agent_thoughts: [],
+      status: 'normal' as const,
+      error: null,
+      created_at: store.now(),
+    }
+    conversation.messages.push(message)
+    const answer = directives.longChars ? longAnswer(directives.longChars) : completionOf(text)
+    return stream(directives, user, (writer, taskId, task) =>
+      writeTurn(writer, {
+        mode: 'completion',
+        conversation,
+        message,
+        taskId,
+        answer,
+        directives,
+        tokenDelayMs: options.tokenDelayMs,
+        isStopRequested: () => task.stopRequested,
+        citations: null,
+        assistantFile: false,
+        files: c.get('files'),
+        tts: false,
+      }),
+    )
+  })
+
+  app.post('/workflows/run', async (c) => {
+    const started = await startRun(c, 'workflow', 'not_workflow_app')
+    if (started instanceof Response) return started
+    const { user, inputs, directives, text } = started
+    return stream(directives, user, async (writer, taskId, task) => {
+      const run = await writeWorkflowRun(writer, {
+        taskId,
+        user,
+        inputs,
+        answer: directives.longChars ? longAnswer(directives.longChars) : completionOf(text),
+        directives,
+        tokenDelayMs: options.tokenDelayMs,
+        isStopRequested: () => task.stopRequested,
+        onStarted: (started) => {
+          if (runs.size >= MAX_RUNS) runs.delete(runs.keys().next().value!)
+          runs.set(started.id, started)
+        },
+      })
+      runs.set(run.id, run)
+    })
+  })
+
+  app.get('/workflows/run/:runId', (c) => {
+    // Dify looks the run up by id alone: any caller with the app key sees any run.
+    const run = runs.get(c.req.param('runId'))
+    if (!run) return difyError(404, 'not_found', 'Workflow run not found.')
+    return c.json({
+      ...run,
+      // Dify's own examples send the inputs as a JSON string (docs/dify-wire.md#workflows-run).
+      inputs: JSON.stringify(run.inputs),
+    })
+  })
+
+  // Dify checks the user of a completion's stop, and stops a workflow task whoever asks
+  // (docs/dify-wire.md#workflows-run).
+  app.post('/completion-messages/:taskId/stop', (c) => stop(c, true))
+  app.post('/workflows/tasks/:taskId/stop', (c) => stop(c, false))
+
+  async function stop(c: Context<FakeEnv>, checksUser: boolean) {
+    const body = await readJson(c)
+    const user = typeof body?.user === 'string' ? body.user : ''
+    if (!user) return difyError(400, 'invalid_param', 'Arg user must be provided.')
+    options.stops.push({ taskId: c.req.param('taskId')!, user })
+    const task = tasks.get(c.req.param('taskId')!)
+    if (task && (!checksUser || task.user === user)) task.stopRequested = true
+    return c.json({ result: 'success' })
+  }
+
+  type Started = {
+    user: string
+    inputs: Record<string, unknown>
+    directives: Directives
+    text: string
+  }
+
+  async function startRun(
+    c: Context<FakeEnv>,
+    mode: 'completion' | 'workflow',
+    wrongModeCode: string,
+  ): Promise<Started | Response> {
+    const body = await readJson(c)
+    if (!body) return difyError(400, 'bad_request', CHAT_MESSAGE_ERRORS.bad_request!.message)
+    const fakeApp = c.get('app')
+    if (fakeApp.mode !== mode) {
+      const known = CHAT_MESSAGE_ERRORS[wrongModeCode]
+      return difyError(
+        400,
+        wrongModeCode,
+        known?.message ?? 'Please check if your app mode matches the right API route.',
+      )
+    }
+    const user = typeof body.user === 'string' ? body.user : ''
+    if (!user) return difyError(400, 'invalid_param', 'Arg user must be provided.')
+    if (typeof body.inputs !== 'object' || body.inputs === null || Array.isArray(body.inputs)) {
+      return difyError(400, 'invalid_param', 'inputs is required')
+    }
+    const strings = Object.values(body.inputs).filter((value) => typeof value === 'string')
+    const { query, directives } = parseDirectives(strings.join(' ').replace(/\0/g, ''))
+    const fault = await directiveFault(directives, undefined)
+    if (fault) return fault
+    const form = fakeApp.parameters.user_input_form
+    const checked = validateInputs(
+      Array.isArray(form) ? form : [],
+      body.inputs as Record<string, unknown>,
+      (id) => c.get('store').findUpload(id, user) !== undefined,
+    )
+    if ('error' in checked) return difyError(400, 'invalid_param', checked.error)
+    return { user, inputs: checked.inputs, directives, text: query }
+  }
+
+  function stream(
+    directives: Directives,
+    user: string,
+    run: (
+      writer: SseWriter,
+      taskId: string,
+      task: { user: string; stopRequested: boolean },
+    ) => Promise<void>,
+  ): Response {
+    const taskId = crypto.randomUUID()
+    const task = { user, stopRequested: false }
+    tasks.set(taskId, task)
+    const body = createSseStream(
+      async (writer) => {
+        try {
+          await run(writer, taskId, task)
+        } finally {
+          tasks.delete(taskId)
+        }
+      },
+      { split: directives.split, classic: directives.classic, onCancel: options.onStreamCancelled },
+    )
+    return new Response(body, { headers: { 'Content-Type': 'text/event-stream; charset=utf-8' } })
+  }
+}
+
+/** The demo's generated text: a short markdown piece about the form's words. */
+function completionOf(text: string): string {
+  const topic = text.trim() || 'your topic'
+  return `## ${topic}\n\nHere is a short piece about **${topic}**, written by the chatskins demo.\n\n- It streams token by token, so you can press **Stop**.\n- It is markdown: *emphasis*, \`code\` and lists.\n\nThank you for trying the text generator.`
+}
