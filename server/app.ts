@@ -4,6 +4,8 @@ import type { ChatskinsConfig, EndpointConfig } from './config/types.ts'
 import { STATIC_FOLDERS } from './config/validate.ts'
 import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts'
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
+import { registerEmbedRoutes, registerEmbedScript } from './embed/embed-routes.ts'
+import { embedAwareVisitor } from './embed/embed-visitor.ts'
 import { errorResponse, HttpError } from './errors.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
 import { securityHeadersMiddleware } from './http/security-headers.ts'
@@ -18,7 +20,6 @@ import {
   type CostlyRouteLimitOptions,
 } from './security/costly-route-limits.ts'
 import { sameOriginOnly } from './security/same-origin.ts'
-import { visitorMiddleware } from './visitor/visitor-middleware.ts'
 import { createVisitorSigner } from './visitor/visitor-signer.ts'
 
 export interface StaticFile {
@@ -101,6 +102,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     })
   }
 
+  registerEmbedScript(app, options.readStatic)
   app.use('/:id/*', async (c, next) => {
     const endpoint = endpoints.get(c.req.param('id'))
     if (!endpoint) throw new HttpError(404, 'endpoint_not_found', 'There is no chat here.')
@@ -118,7 +120,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   })
   const trustedProxies = options.trustedProxies ?? 0
   app.use('/:id/*', sameOriginOnly(trustedProxies > 0))
-  app.use('/:id/*', visitorMiddleware(signer))
+  registerEmbedRoutes(app, options.readStatic)
+  app.use('/:id/*', embedAwareVisitor(signer))
   const costly = createCostlyRouteLimits({
     remoteAddress: options.remoteAddress ?? (() => undefined),
     trustedProxies,

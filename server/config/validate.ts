@@ -1,5 +1,10 @@
 import { ConfigError } from './config-error.ts'
-import { validateFrameAncestors, validateRateLimit } from './validate-security.ts'
+import {
+  validateEmbedOrigins,
+  validateEmbedSecret,
+  validateFrameAncestors,
+  validateRateLimit,
+} from './validate-security.ts'
 import {
   SUPPORTED_LOCALES,
   type ChatskinsConfig,
@@ -24,6 +29,8 @@ const ENDPOINT_FIELDS = new Set([
   'dify',
   'upstreamIdleTimeoutMs',
   'frameAncestors',
+  'embedOrigins',
+  'embedSecret',
   'rateLimit',
 ])
 /** Bounds for `upstreamIdleTimeoutMs`: under a second cuts healthy answers, over 10 min hides a hang. */
@@ -122,6 +129,8 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
       fail(field ? `dify.${field}` : 'dify', problem),
     ),
     frameAncestors: validateFrameAncestors(raw.frameAncestors, fail),
+    embedOrigins: validateEmbedOrigins(raw.embedOrigins, fail),
+    ...validateEmbedSecret(raw.embedSecret, fail),
     rateLimit: validateRateLimit(raw.rateLimit, fail),
     ...(idle !== undefined ? { upstreamIdleTimeoutMs: idle as number } : {}),
   }

@@ -11,7 +11,12 @@ const HTML_OPEN_TAG = /<html[^>]*>/
  * Fills the built index.html for one endpoint: theme attributes on <html>, title, theme CSS and
  * favicon in <head>, boot data as inert JSON. Every config string is escaped for where it lands.
  */
-export function renderPage(template: string, endpoint: EndpointConfig, pack: ThemePack): string {
+export function renderPage(
+  template: string,
+  endpoint: EndpointConfig,
+  pack: ThemePack,
+  embed?: BootData['embed'],
+): string {
   const { manifest } = pack
   const locale = endpoint.locale ?? manifest.defaultLocale
   const boot: BootData = {
@@ -20,8 +25,10 @@ export function renderPage(template: string, endpoint: EndpointConfig, pack: The
     locale,
     theme: manifest.id,
     layout: manifest.layout,
+    ...(embed ? { embed } : {}),
   }
   const assetBase = `/themes/${encodeURIComponent(manifest.id)}/`
+  const embedded = embed ? ' data-embed="true"' : ''
   const scheme = endpoint.scheme === 'auto' ? '' : ` data-scheme="${escapeHtml(endpoint.scheme)}"`
   const head = [
     `<title>${escapeHtml(endpoint.botName)}</title>`,
@@ -33,7 +40,7 @@ export function renderPage(template: string, endpoint: EndpointConfig, pack: The
   return template
     .replace(
       HTML_OPEN_TAG,
-      `<html lang="${escapeHtml(locale)}" data-theme="${escapeHtml(manifest.id)}"${scheme}>`,
+      `<html lang="${escapeHtml(locale)}" data-theme="${escapeHtml(manifest.id)}"${scheme}${embedded}>`,
     )
     .replace(HEAD_SLOT, () => head)
     .replace(BOOT_SLOT, () => bootScript)

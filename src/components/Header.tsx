@@ -1,5 +1,6 @@
 import { useApp } from '../app/app-context.ts'
 import { Avatar } from './Avatar.tsx'
+import { EmbedCloseButton } from './EmbedCloseButton.tsx'
 import { ConversationsToggle } from './ConversationsToggle.tsx'
 
 export function Header() {
@@ -26,6 +27,7 @@ export function Header() {
         </svg>
         <span>{t('header.newChat')}</span>
       </button>
+      {boot.embed && <EmbedCloseButton host={boot.embed.host} />}
     </header>
   )
 }

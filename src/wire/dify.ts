@@ -109,6 +109,11 @@ export interface BootData {
   locale: string
   theme: string
   layout: ThemeLayout
+  /**
+   * Set when the page runs in an embed panel on `host`, an origin the endpoint lists; `locale`
+   * when the host page pinned one (`data-locale`).
+   */
+  embed?: { host: string; locale?: string }
 }
 
 /** Layout options a theme manifest picks; the client offers all of them to every theme. */
