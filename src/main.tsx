@@ -26,7 +26,6 @@ import { createConversationStorage } from './conversations/conversation-storage.
 import { createHistoryStore } from './conversations/history-store.ts'
 import { wantsMedia } from './media/media-features.ts'
 import { markEmbedRequests } from './embedded/embed-requests.ts'
-import { connectHost } from './embedded/host-bridge.ts'
 
 // Someone in the composer will soon need the markdown renderer for the answer: fetch it now.
 document.addEventListener('focusin', preloadMarkdown, { once: true })
@@ -74,10 +73,7 @@ const store = createChatStore({
   storage,
   getInputs: features.inputsForTurn,
   checkInputs: features.checkInputs,
-  onAnswer: (message) => {
-    features.afterAnswer(message)
-    embedded?.answered(message)
-  },
+  onAnswer: features.afterAnswer,
   // Regenerate sends the files of the question it asks again, not the composer's.
   takeFiles: (question) =>
     question
@@ -106,9 +102,12 @@ const conversations = {
 // A stored conversation comes back with its answers, which need the markdown renderer.
 if (store.conversationId.value) preloadMarkdown()
 history.restore()
-const embedded = host
-  ? connectHost({ endpointId: boot.endpointId, host, store, features, storage })
-  : null
+// Only embed panels load the bridge to their host page.
+if (host) {
+  void import('./embedded/host-bridge.ts').then(({ connectHost }) =>
+    connectHost({ endpointId: boot.endpointId, host, store, features, storage }),
+  )
+}
 const root = document.getElementById('app')
 if (!root) throw new Error('chatskins: #app is missing from the page')
 const t = await loadTranslator(boot.locale)
@@ -123,4 +122,3 @@ render(
   root,
 )
 watchCjkFonts(root, boot.locale)
-embedded?.ready()

@@ -16,9 +16,5 @@ const DICTIONARIES: Readonly<Record<string, Dictionary>> = {
 /** The launcher's words, from the client's dictionaries, so embed.js carries none of its own. */
 export function launcherLabels(locale: string, botName: string) {
   const t = createTranslator(DICTIONARIES[locale] ?? en)
-  return {
-    open: t('embed.open', { bot: botName }),
-    close: t('embed.close'),
-    title: t('app.title', { bot: botName }),
-  }
+  return { open: t('app.title', { bot: botName }), close: t('embed.close') }
 }

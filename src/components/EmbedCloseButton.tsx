@@ -1,5 +1,5 @@
 import { useApp } from '../app/app-context.ts'
-import { tellHost } from '../embedded/host-messages.ts'
+import { tellHost } from '../embedded/tell-host.ts'
 
 /** In an embed panel: asks the host page to close it (the launcher then takes the focus back). */
 export function EmbedCloseButton(props: { host: string }) {

@@ -16,7 +16,7 @@ interface LauncherConfig {
   css: string
   cssBase: string
   icon: string | null
-  labels: { open: string; close: string; title: string }
+  labels: { open: string; close: string }
 }
 
 const PROTOCOL = 1
@@ -88,7 +88,7 @@ function start(config: LauncherConfig): void {
   }
   const load = () => {
     if (frame) return
-    frame = make('iframe', { title: config.labels.title, allow: 'clipboard-write; microphone' })
+    frame = make('iframe', { title: config.labels.open, allow: 'clipboard-write; microphone' })
     const inputs = new URLSearchParams(data.inputs ? JSON.parse(data.inputs) : {})
     frame.src = `${chat}${config.page}${locale.replace('?', '&')}&${inputs}`
     panel.append(frame)

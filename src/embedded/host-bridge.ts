@@ -1,9 +1,10 @@
 import { jsonBody, requestEndpoint } from '../api/request-json.ts'
 import type { AppFeatures } from '../app/app-features.ts'
-import type { ChatMessage } from '../chat/chat-message.ts'
+import { effect, untracked } from '@preact/signals'
 import type { ChatStore } from '../chat/chat-store.ts'
 import type { ConversationStorage } from '../conversations/conversation-storage.ts'
-import { commandFrom, tellHost, type HostCommand } from './host-messages.ts'
+import { commandFrom, type HostCommand } from './host-messages.ts'
+import { tellHost } from './tell-host.ts'
 
 export interface HostBridgeOptions {
   endpointId: string
@@ -63,12 +64,25 @@ export function connectHost(options: HostBridgeOptions) {
     if (event.key !== 'Escape' || document.querySelector('dialog[open]')) return
     tellHost(host, { type: 'close' })
   })
-  return {
-    /** Call once the chat is on screen: the host page's commands start flowing then. */
-    ready: () => tellHost(host, { type: 'ready' }),
-    answered: (message: ChatMessage) =>
-      tellHost(host, { type: 'answer', text: message.text.peek() }),
+  // A turn is over: its answer, if it finished, goes to the host page's `on('answer')`.
+  let wasBusy = false
+  effect(() => {
+    const busy = store.busy.value
+    const last = untracked(() => store.messages.value.at(-1))
+    if (wasBusy && !busy && last?.role === 'bot' && last.status.peek() === 'done') {
+      tellHost(host, { type: 'answer', text: last.text.peek() })
+    }
+    wasBusy = busy
+  })
+  // The host page's commands start flowing once the composer is in the page. (Not by animation
+  // frames: a hidden, preloaded panel gets none.)
+  const announced = () => {
+    if (!document.getElementById('chatskins-input')) return false
+    tellHost(host, { type: 'ready' })
+    return true
+  }
+  if (!announced()) {
+    const observer = new MutationObserver(() => announced() && observer.disconnect())
+    observer.observe(document.body, { childList: true, subtree: true })
   }
 }
-
-export type HostBridge = ReturnType<typeof connectHost>

@@ -2,7 +2,7 @@
  * The panel ↔ host page protocol (docs/embed.md): plain objects tagged `chatskins: 1`, posted to
  * one exact origin and accepted only from one exact window and origin, in both directions.
  */
-export const PROTOCOL = 1
+import { PROTOCOL } from './tell-host.ts'
 
 /** From the host page's embed.js to the panel. */
 export type HostCommand =
@@ -11,18 +11,6 @@ export type HostCommand =
   | { type: 'inputs'; values: Record<string, string> }
   | { type: 'identify'; token: string }
   | { type: 'logout' }
-
-/** From the panel to embed.js. */
-export type PanelEvent =
-  | { type: 'ready' }
-  | { type: 'close' }
-  | { type: 'answer'; text: string }
-  | { type: 'identity'; ok: boolean; message?: string }
-
-/** Posts to the host page that framed the panel, and to nobody else. */
-export function tellHost(host: string, event: PanelEvent): void {
-  if (window.parent !== window) window.parent.postMessage({ chatskins: PROTOCOL, ...event }, host)
-}
 
 /** A command, if `event` is one from the framing window at the host origin; otherwise null. */
 export function commandFrom(event: MessageEvent, host: string): HostCommand | null {

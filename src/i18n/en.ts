@@ -4,7 +4,6 @@ export const en = {
   'header.status.online': 'Online',
   'header.status.typing': 'Typing…',
   'header.newChat': 'New chat',
-  'embed.open': 'Open chat with {bot}',
   'embed.close': 'Close chat',
   'conversations.toggle': 'Chat list',
   'conversations.title': 'Chats',

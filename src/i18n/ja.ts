@@ -5,7 +5,6 @@ export const ja: Dictionary = {
   'header.status.online': 'オンライン',
   'header.status.typing': '入力中…',
   'header.newChat': '新しいチャット',
-  'embed.open': '{bot}とのチャットを開く',
   'embed.close': 'チャットを閉じる',
   'conversations.toggle': 'チャット一覧',
   'conversations.title': 'チャット',
