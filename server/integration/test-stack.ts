@@ -13,6 +13,9 @@ export const FULL_INPUTS = { name: 'Ann', lang: 'en' }
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const TEMPLATE = `<!doctype html><html lang="en"><head><!--chatskins:head--></head><body><div id="app"></div><!--chatskins:boot--></body></html>`
 
+/** The `shop` endpoint's `embedSecret`. */
+export const EMBED_SECRET = 'integration-embed-secret-of-32-characters'
+
 export interface TestStack {
   upstream: ServedFakeDify
   server: RunningServer
@@ -86,6 +89,13 @@ export async function startTestStack(
             perIpPerMinute: 100_000,
             streamsPerVisitor: 100,
           },
+        },
+        {
+          id: 'shop',
+          botName: 'Shop',
+          dify: { apiBase: upstream.apiBase, apiKey: 'app-chat' },
+          embedOrigins: ['https://shop.example'],
+          embedSecret: EMBED_SECRET,
         },
         {
           id: 'down',
