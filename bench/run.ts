@@ -2,13 +2,14 @@
 // measurement and writes bench/results.json. Timings drift on shared machines, so each comes with
 // a ratio against a baseline measured in the same run. Needs `npm run build` first.
 //
-//   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold] [--out=path.json]
+//   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold,embed] [--out=path.json]
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from '@playwright/test'
 import { measureColdStart } from './cold-start.ts'
+import { measureEmbed } from './embed-open.ts'
 import { measureFirstPaint } from './first-paint.ts'
 import { launchChromium } from './lib/browser.ts'
 import { CLIENT_DIR, ROOT, themeIds } from './lib/first-load.ts'
@@ -19,7 +20,7 @@ import { measurePageWeight } from './page-weight.ts'
 import { measureProxyOverhead } from './proxy-overhead.ts'
 import { measureStreamingRender } from './streaming-render.ts'
 
-const ALL = ['weight', 'paint', 'render', 'proxy', 'cold'] as const
+const ALL = ['weight', 'paint', 'render', 'proxy', 'cold', 'embed'] as const
 type Part = (typeof ALL)[number]
 
 function parseArgs(argv: readonly string[]): { only: Set<Part>; out: string } {
@@ -144,6 +145,7 @@ async function main(): Promise<number> {
       }),
     )
     await run('cold', '5. cold start', 120_000, () => measureColdStart(10))
+    await run('embed', '6. embed on a host page', 240_000, () => measureEmbed(5))
   } finally {
     await demo?.stop()
     await browser?.close()
