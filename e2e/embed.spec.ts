@@ -279,3 +279,19 @@ declare global {
     chatskins: (command: string, ...args: unknown[]) => void
   }
 }
+
+test('the gallery card shows the endpoint’s embed snippet, ready to copy', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL })
+  await page.goto('/')
+  const snippet = `<script src="${baseURL}/embed.js" data-endpoint="embed-kawaii" async></script>`
+  const embed = page.locator('.card-embed').filter({ hasText: 'data-endpoint="embed-kawaii"' })
+  await embed.locator('summary').click()
+  await expect(embed.locator('code')).toHaveText(snippet)
+  await embed.locator('[data-copy]').click()
+  await expect(embed.locator('[data-copy]')).toHaveText('Copied')
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet)
+})

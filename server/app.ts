@@ -88,7 +88,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.notFound(() => errorResponse(new HttpError(404, 'not_found', 'Nothing here.')))
 
   app.get('/healthz', (c) => c.json({ ok: true }))
-  app.get('/', (c) => c.html(renderGallery([...endpoints.values()])))
+  app.get('/', (c) => c.html(renderGallery([...endpoints.values()], new URL(c.req.url).origin)))
   for (const folder of STATIC_FOLDERS) {
     app.get(`/${folder}/*`, async (c) => {
       const file = await options.readStatic(decodeURIComponent(c.req.path.slice(1)))
