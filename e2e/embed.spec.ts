@@ -1,20 +1,10 @@
 import { createHmac } from 'node:crypto'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { findChromium } from '../scripts/find-chromium.ts'
+import { CROSS_SITE_LAUNCH } from './cross-site.ts'
 import { serveHostPage, type HostPageOptions } from './embed-host.ts'
 
-// The shop stands in for a site on the public internet, which Chromium's Local Network Access
-// checks would stop from framing a loopback server at all; that is not what is tested.
-test.use({
-  launchOptions: {
-    executablePath: findChromium()!,
-    args: [
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
-      '--disable-features=LocalNetworkAccessChecks',
-    ],
-  },
-})
+test.use({ launchOptions: CROSS_SITE_LAUNCH })
 
 const THEMES = ['minimal', 'kawaii', 'korean', 'western'] as const
 /** e2e/endpoints.json: the embed endpoints' `embedSecret`. */
@@ -185,6 +175,10 @@ test('every option: left, offset, open at load, locale, inputs; and inline mode'
   expect((await launcher.boundingBox())!.x).toBe(32)
   await expect(chat.locator('html')).toHaveAttribute('lang', 'ja')
   await expect(chat.locator('[data-part=embed-close]')).toHaveText('チャットを閉じる')
+  // data-inputs reaches the panel as the page URL's input prefill.
+  expect(await page.locator('[data-part=embed-panel] iframe').getAttribute('src')).toContain(
+    'name=Ann',
+  )
 
   const inline = shop(page)
   await openShop(page, baseURL!, {
