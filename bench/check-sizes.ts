@@ -10,6 +10,7 @@ import {
   themeIds,
   total,
 } from './lib/first-load.ts'
+import { EMBED_BUDGET, embedDependencies, embedScript } from './lib/embed-script.ts'
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`
 
@@ -55,13 +56,28 @@ function main(): number {
   }
   const lazy = lazyScripts(html).filter((path) => !dictionaries.has(path))
   if (lazy.length > 0) console.log(`  not counted (loaded on demand): ${lazy.join(', ')}`)
+  try {
+    const embed = embedScript()
+    console.log(`embed.js for host pages: ${kb(embed.gzip)} gzip (${kb(embed.raw)} raw)`)
+    if (embed.gzip > EMBED_BUDGET.scriptGzip) {
+      failures.push(
+        `embed.js: ${kb(embed.gzip)} gzip exceeds the ${kb(EMBED_BUDGET.scriptGzip)} budget ` +
+          `(${embed.gzip} > ${EMBED_BUDGET.scriptGzip} bytes)`,
+      )
+    }
+    const dependencies = embedDependencies(embed.code)
+    if (dependencies.length > 0) failures.push(`embed.js imports ${dependencies.join(', ')}`)
+  } catch (error) {
+    failures.push(`embed.js: ${(error as Error).message}`)
+  }
   if (failures.length > 0) {
     console.error('\nbench:check failed: a size budget is exceeded')
     for (const failure of failures) console.error(`  ✗ ${failure}`)
     return 1
   }
   console.log(
-    `bench:check ok: every theme within JS ≤ ${kb(BUDGET.jsGzip)}, CSS ≤ ${kb(BUDGET.cssGzip)}`,
+    `bench:check ok: every theme within JS ≤ ${kb(BUDGET.jsGzip)}, CSS ≤ ${kb(BUDGET.cssGzip)}; ` +
+      `embed.js ≤ ${kb(EMBED_BUDGET.scriptGzip)}`,
   )
   return 0
 }

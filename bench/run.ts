@@ -2,13 +2,14 @@
 // measurement and writes bench/results.json. Timings drift on shared machines, so each comes with
 // a ratio against a baseline measured in the same run. Needs `npm run build` first.
 //
-//   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold,openai,fleet,workers,upload] [--out=path.json]
+//   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold,openai,fleet,workers,upload,embed] [--out=path.json]
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from '@playwright/test'
 import { measureColdStart } from './cold-start.ts'
+import { measureEmbed } from './embed-open.ts'
 import { measureFirstPaint } from './first-paint.ts'
 import { measureFleetOverhead } from './fleet-overhead.ts'
 import { measureOpenAiOverhead } from './openai-overhead.ts'
@@ -33,6 +34,7 @@ const ALL = [
   'fleet',
   'workers',
   'upload',
+  'embed',
 ] as const
 type Part = (typeof ALL)[number]
 
@@ -166,6 +168,7 @@ async function main(): Promise<number> {
     )
     await run('workers', '8. Cloudflare Worker', 180_000, () => measureWorkers(5))
     await run('upload', '9. upload memory', 120_000, () => measureUploadMemory(8))
+    await run('embed', '10. embed on a host page', 240_000, () => measureEmbed(5))
   } finally {
     await demo?.stop()
     await browser?.close()

@@ -113,6 +113,11 @@ export interface BootData {
   layout: ThemeLayout
   /** Which page to build: the chat, or the text generator of a completion or workflow app. */
   app: AppKind
+  /**
+   * Set when the page runs in an embed panel on `host`, an origin the endpoint lists; `locale`
+   * when the host page pinned one (`data-locale`).
+   */
+  embed?: { host: string; locale?: string }
 }
 
 /** Layout options a theme manifest picks; the client offers all of them to every theme. */

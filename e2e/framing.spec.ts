@@ -1,17 +1,7 @@
 import { expect, test } from '@playwright/test'
-import { findChromium } from '../scripts/find-chromium.ts'
+import { CROSS_SITE_LAUNCH } from './cross-site.ts'
 
-// The test page stands in for a shop on the public internet, which Chromium's Local Network
-// Access checks would stop from framing a loopback server at all; that is not what is tested.
-test.use({
-  launchOptions: {
-    executablePath: findChromium()!,
-    args: [
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
-      '--disable-features=LocalNetworkAccessChecks',
-    ],
-  },
-})
+test.use({ launchOptions: CROSS_SITE_LAUNCH })
 
 /**
  * `frameAncestors` in a real browser: another origin (localhost instead of 127.0.0.1, same server)

@@ -6,6 +6,8 @@ import type { ChatskinsConfig, EndpointConfig } from './config/types.ts'
 import { STATIC_FOLDERS } from './config/validate.ts'
 import { createFakeDify, DEMO_API_BASE, DEMO_API_KEYS } from './demo/fake-dify.ts'
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
+import { registerEmbedRoutes, registerEmbedScript } from './embed/embed-routes.ts'
+import { embedAwareVisitor } from './embed/embed-visitor.ts'
 import { errorResponse, HttpError } from './errors.ts'
 import { decodeStaticPath } from './http/decode-static-path.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
@@ -40,7 +42,6 @@ import {
 import { createMemoryLimitsStore, type LimitsStore } from './security/limits-store.ts'
 import { allowedHostsOnly } from './security/allowed-hosts.ts'
 import { sameOriginOnly } from './security/same-origin.ts'
-import { visitorMiddleware } from './visitor/visitor-middleware.ts'
 import { createVisitorSigner } from './visitor/visitor-signer.ts'
 
 export interface StaticFile {
@@ -145,7 +146,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }),
   )
   if (options.metrics) app.get('/metrics', metricsHandler(options.metrics))
-  app.get('/', (c) => c.html(renderGallery([...endpoints.values()])))
+  app.get('/', (c) => c.html(renderGallery([...endpoints.values()], new URL(c.req.url).origin)))
   for (const folder of STATIC_FOLDERS) {
     app.get(`/${folder}/*`, async (c) => {
       const file = await options.readStatic(decodeStaticPath(c.req.url))
@@ -159,6 +160,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     })
   }
 
+  registerEmbedScript(app, options.readStatic)
   app.use('/:id/*', async (c, next) => {
     const endpoint = endpoints.get(c.req.param('id'))
     if (!endpoint) throw new HttpError(404, 'endpoint_not_found', 'There is no chat here.')
@@ -185,7 +187,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     ...options.openai,
   })
   app.use('/:id/*', sameOriginOnly(trustedProxies > 0))
-  app.use('/:id/*', visitorMiddleware(signer))
+  registerEmbedRoutes(app, options.readStatic)
+  app.use('/:id/*', embedAwareVisitor(signer))
   const costly = createCostlyRouteLimits({
     remoteAddress: options.remoteAddress ?? (() => undefined),
     trustedProxies,

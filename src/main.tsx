@@ -6,6 +6,7 @@ import './styles/markdown.css'
 import './styles/features.css'
 import './styles/conversations.css'
 import './styles/media.css'
+import './styles/embed.css'
 import { createAppApi } from './api/app-api.ts'
 import { createEndpointApi } from './api/endpoint-api.ts'
 import { createHistoryApi } from './api/history-api.ts'
@@ -25,14 +26,22 @@ import { createConversationPanel, WIDE_QUERY } from './conversations/conversatio
 import { createConversationStorage } from './conversations/conversation-storage.ts'
 import { createHistoryStore } from './conversations/history-store.ts'
 import { wantsMedia } from './media/media-features.ts'
+import { markEmbedRequests } from './embedded/embed-requests.ts'
 
 // Someone in the composer will soon need the markdown renderer for the answer: fetch it now.
 document.addEventListener('focusin', preloadMarkdown, { once: true })
 document.addEventListener('keydown', preloadMarkdown, { once: true })
 
 const served = readBootData(document)
-// The visitor's browser language wins over the endpoint's locale when chatskins speaks it.
-const boot = { ...served, locale: pickLocale(served.locale, navigator.languages ?? []) }
+/** The host page's origin when this page is an embed panel (src/embedded/). */
+const host = served.embed?.host
+if (host) markEmbedRequests()
+// The visitor's browser language wins over the endpoint's locale when chatskins speaks it,
+// unless the host page of an embed pinned one.
+const boot = {
+  ...served,
+  locale: served.embed?.locale ?? pickLocale(served.locale, navigator.languages ?? []),
+}
 document.documentElement.lang = boot.locale
 const appApi = createAppApi(boot.endpointId)
 // One `/parameters` request, read by the features and by the media buttons.
@@ -56,9 +65,13 @@ const features = createAppFeatures({
   endpointId: boot.endpointId,
   search: location.search,
 })
+// An embed panel keeps its conversation apart from the chat page's, and apart per host site.
+const storage = createConversationStorage(
+  host ? `${boot.endpointId}:embed:${host}` : boot.endpointId,
+)
 const store = createChatStore({
   api: createEndpointApi(boot.endpointId),
-  storage: createConversationStorage(boot.endpointId),
+  storage,
   getInputs: features.inputsForTurn,
   checkInputs: features.checkInputs,
   onAnswer: features.afterAnswer,
@@ -83,12 +96,19 @@ const conversations = {
   list: createConversationList({ api: historyApi, chat: store, history }),
   panel: createConversationPanel({
     endpointId: boot.endpointId,
-    wide: globalThis.matchMedia?.(WIDE_QUERY) ?? null,
+    // The panel is too small for a sidebar: its list is always a drawer.
+    wide: host ? null : (globalThis.matchMedia?.(WIDE_QUERY) ?? null),
   }),
 }
 // A stored conversation comes back with its answers, which need the markdown renderer.
 if (store.conversationId.value) preloadMarkdown()
 history.restore()
+// Only embed panels load the bridge to their host page.
+if (host) {
+  void import('./embedded/host-bridge.ts').then(({ connectHost }) =>
+    connectHost({ endpointId: boot.endpointId, host, store, features, storage }),
+  )
+}
 const root = document.getElementById('app')
 if (!root) throw new Error('chatskins: #app is missing from the page')
 const t = await loadTranslator(boot.locale)

@@ -52,6 +52,7 @@ describe('configFromEnvironment: DIFY_API_KEY set', () => {
           scheme: 'auto',
           dify: { kind: 'remote', apiBase: 'https://api.dify.ai/v1', apiKey: 'app-abc' },
           frameAncestors: DEFAULT_FRAME_ANCESTORS,
+          embedOrigins: [],
           rateLimit: DEFAULT_RATE_LIMIT,
         },
       ],

@@ -47,6 +47,7 @@ describe('loadConfig', () => {
         scheme: 'auto',
         dify: { kind: 'remote', apiBase: 'https://api.dify.ai/v1', apiKey: 'app-pink' },
         frameAncestors: DEFAULT_FRAME_ANCESTORS,
+        embedOrigins: [],
         rateLimit: DEFAULT_RATE_LIMIT,
       },
     ])

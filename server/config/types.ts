@@ -27,6 +27,10 @@ export interface EndpointConfig {
   maxAnswerMs?: number
   /** CSP `frame-ancestors` sources: `'self'` (the default), `'none'` or http(s) origins. */
   frameAncestors: readonly string[]
+  /** Host-page origins that may show this endpoint through `/embed.js` (docs/embed.md); empty: none. */
+  embedOrigins: readonly string[]
+  /** Key for the HMAC of signed site identities (`identify(token)`); undefined: identify is refused. */
+  embedSecret?: string
   rateLimit: RateLimitConfig
   /** The OpenAI-compatible API of this endpoint (server/openai/); undefined: off. */
   openai?: OpenAiConfig

@@ -112,3 +112,39 @@ describe('rateLimit', () => {
     expect(errorOf({ rateLimit: null })).toMatch(/endpoints\[0\]\.rateLimit: must be an object/)
   })
 })
+
+describe('embedOrigins and embedSecret', () => {
+  it('defaults to no embed origins and no secret', () => {
+    const endpoint = endpointWith({})
+    expect(endpoint.embedOrigins).toEqual([])
+    expect(endpoint.embedSecret).toBeUndefined()
+  })
+
+  it('takes origins like frameAncestors does, normalised and deduplicated', () => {
+    expect(
+      endpointWith({
+        embedOrigins: ['https://Shop.example/', 'https://*.docs.example', 'https://shop.example'],
+      }).embedOrigins,
+    ).toEqual(['https://shop.example', 'https://*.docs.example'])
+  })
+
+  it.each([
+    [["'self'"], 'embedOrigins[0]: "\'self\'" is not an http(s) origin'],
+    [['*'], 'embedOrigins[0]: "*" is not an http(s) origin'],
+    [['https:'], 'embedOrigins[0]: "https:" is not an http(s) origin'],
+    [['https://a.example; script-src *'], 'embedOrigins[0]'],
+    [['https://*.example'], 'embedOrigins[0]'],
+    [['https://shop.example/path'], 'embedOrigins[0]'],
+    [[42], 'embedOrigins[0]'],
+    ['https://shop.example', 'embedOrigins: must be an array'],
+  ])('refuses %j', (embedOrigins, message) => {
+    expect(errorOf({ embedOrigins })).toContain(`endpoints[0].${message}`)
+  })
+
+  it('wants an embedSecret of at least 32 characters', () => {
+    expect(endpointWith({ embedSecret: 'x'.repeat(32) }).embedSecret).toBe('x'.repeat(32))
+    expect(errorOf({ embedSecret: 'short' })).toContain(
+      'endpoints[0].embedSecret: must be a string of at least 32 characters',
+    )
+  })
+})

@@ -44,6 +44,38 @@ export function validateFrameAncestors(raw: unknown, fail: Fail): readonly strin
   return [...new Set(sources)]
 }
 
+/**
+ * `embedOrigins`: host pages that may carry this endpoint's launcher. Only origins (the same
+ * pattern as `frameAncestors`, wildcards included): they also become `frame-ancestors` sources.
+ */
+export function validateEmbedOrigins(raw: unknown, fail: Fail): readonly string[] {
+  if (raw === undefined) return []
+  if (!Array.isArray(raw)) {
+    return fail('embedOrigins', 'must be an array of origins such as ["https://shop.example"]')
+  }
+  const origins = raw.map((item, index) => {
+    const origin = typeof item === 'string' ? item.toLowerCase().replace(/\/$/, '') : ''
+    if (ORIGIN.test(origin)) return origin
+    return fail(
+      `embedOrigins[${index}]`,
+      `${JSON.stringify(item)} is not an http(s) origin such as "https://shop.example" or "https://*.shop.example"`,
+    )
+  })
+  return [...new Set(origins)]
+}
+
+/** Below this, a secret could be guessed from tokens; HMAC-SHA256 keys of 32+ characters. */
+const MIN_EMBED_SECRET = 32
+
+/** `embedSecret`: the key operators sign site identities with (usually `${VAR}`). */
+export function validateEmbedSecret(raw: unknown, fail: Fail): { embedSecret?: string } {
+  if (raw === undefined) return {}
+  if (typeof raw !== 'string' || raw.length < MIN_EMBED_SECRET) {
+    return fail('embedSecret', `must be a string of at least ${MIN_EMBED_SECRET} characters`)
+  }
+  return { embedSecret: raw }
+}
+
 const RATE_LIMIT_FIELDS: Record<keyof RateLimitConfig, number> = {
   perVisitorPerMinute: 10_000,
   perIpPerMinute: 100_000,

@@ -52,6 +52,7 @@ describe('validateConfig: valid configs', () => {
           scheme: 'dark',
           dify: { kind: 'remote', apiBase: 'https://api.dify.ai/v1', apiKey: 'app-pink' },
           frameAncestors: DEFAULT_FRAME_ANCESTORS,
+          embedOrigins: [],
           rateLimit: DEFAULT_RATE_LIMIT,
         },
       ],
@@ -71,6 +72,7 @@ describe('validateConfig: valid configs', () => {
       scheme: 'auto',
       dify: { kind: 'remote', apiBase: 'https://api.dify.ai/v1', apiKey: 'k' },
       frameAncestors: DEFAULT_FRAME_ANCESTORS,
+      embedOrigins: [],
       rateLimit: DEFAULT_RATE_LIMIT,
     })
   })

@@ -2,7 +2,12 @@ import { parseAllowedHosts } from './allowed-hosts.ts'
 import { ConfigError } from './config-error.ts'
 import { validateOpenAi } from './validate-openai.ts'
 import { validateRedis } from './validate-redis.ts'
-import { validateFrameAncestors, validateRateLimit } from './validate-security.ts'
+import {
+  validateEmbedOrigins,
+  validateEmbedSecret,
+  validateFrameAncestors,
+  validateRateLimit,
+} from './validate-security.ts'
 import { APP_KINDS, type AppKind } from '../../contract/app-kind.ts'
 import { isRecord } from '../../contract/guards.ts'
 import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
@@ -38,6 +43,8 @@ const ENDPOINT_FIELDS = new Set([
   'browserDrainTimeoutMs',
   'maxAnswerMs',
   'frameAncestors',
+  'embedOrigins',
+  'embedSecret',
   'rateLimit',
   'openai',
 ])
@@ -158,6 +165,8 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
     ),
     ...(app !== undefined ? { app: app as AppKind } : {}),
     frameAncestors: validateFrameAncestors(raw.frameAncestors, fail),
+    embedOrigins: validateEmbedOrigins(raw.embedOrigins, fail),
+    ...validateEmbedSecret(raw.embedSecret, fail),
     rateLimit: validateRateLimit(raw.rateLimit, fail),
     ...durations,
     ...(raw.openai !== undefined ? { openai: validateOpenAi(raw.openai, id, fail) } : {}),

@@ -3,6 +3,7 @@ import type { AppEnv } from '../app-env.ts'
 import type { EndpointConfig } from '../config/types.ts'
 import { DEFAULT_FRAME_ANCESTORS } from '../config/validate-security.ts'
 import { difyOriginOf } from '../dify/dify-origin.ts'
+import { frameAncestorsOf } from '../embed/embed-origins.ts'
 
 export interface SecurityHeaderOptions {
   /** `npm run dev`: Vite injects styles as <style> elements and talks HMR over a websocket. */
@@ -61,7 +62,7 @@ export function securityHeadersMiddleware(dev: boolean): MiddlewareHandler<AppEn
     const headers = Object.entries(
       securityHeaders({
         dev,
-        frameAncestors: config.frameAncestors,
+        frameAncestors: frameAncestorsOf(config),
         imageOrigins: origin ? [origin] : [],
       }),
     )

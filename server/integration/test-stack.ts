@@ -13,6 +13,9 @@ export const FULL_INPUTS = { name: 'Ann', lang: 'en' }
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const TEMPLATE = `<!doctype html><html lang="en"><head><!--chatskins:head--></head><body><div id="app"></div><!--chatskins:boot--></body></html>`
 
+/** The `shop` endpoint's `embedSecret`. */
+export const EMBED_SECRET = 'integration-embed-secret-of-32-characters'
+
 export interface TestStack {
   upstream: ServedFakeDify
   server: RunningServer
@@ -87,6 +90,13 @@ export async function startTestStack(
             streamsPerVisitor: 100,
             streamsPerIp: 10_000,
           },
+        },
+        {
+          id: 'shop',
+          botName: 'Shop',
+          dify: { apiBase: upstream.apiBase, apiKey: 'app-chat' },
+          embedOrigins: ['https://shop.example'],
+          embedSecret: EMBED_SECRET,
         },
         {
           id: 'down',

@@ -1,8 +1,13 @@
 import type { EndpointRuntime } from '../app-env.ts'
+import type { EndpointConfig } from '../config/types.ts'
 import { escapeHtml } from './escape-html.ts'
 
-/** `GET /`: every endpoint with its theme's name, preview image and a link. No script at all. */
-export function renderGallery(endpoints: readonly EndpointRuntime[]): string {
+/**
+ * `GET /`: every endpoint with its theme's name, preview image, a link and its embed snippet for
+ * other sites (`origin` is this server's, as the browser reached it). The only script is the
+ * same-origin `gallery.js`, for the snippets' copy buttons.
+ */
+export function renderGallery(endpoints: readonly EndpointRuntime[], origin: string): string {
   const cards = endpoints
     .map(({ config, pack }) => {
       const { manifest } = pack
@@ -15,6 +20,7 @@ export function renderGallery(endpoints: readonly EndpointRuntime[]): string {
           <span class="card-theme">${escapeHtml(manifest.name)}</span>
           <span class="card-description">${escapeHtml(manifest.description)}</span>
         </a>
+        ${embedSnippet(config, origin)}
       </li>`
     })
     .join('\n')
@@ -25,6 +31,7 @@ export function renderGallery(endpoints: readonly EndpointRuntime[]): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>chatskins</title>
   <link rel="stylesheet" href="/static/gallery.css">
+  <script src="/static/gallery.js" defer></script>
 </head>
 <body>
   <main>
@@ -36,4 +43,19 @@ ${cards}
   </main>
 </body>
 </html>`
+}
+
+/** The `<script>` tag that puts this endpoint's chat on another site (docs/embed.md). */
+function embedSnippet(config: EndpointConfig, origin: string): string {
+  const snippet = `<script src="${origin}/embed.js" data-endpoint="${config.id}" async></script>`
+  const listed =
+    config.embedOrigins.length > 0
+      ? `Allowed on ${config.embedOrigins.join(', ')}.`
+      : 'Add your site to this endpoint’s embedOrigins first.'
+  return `<details class="card-embed">
+          <summary>Embed on your site</summary>
+          <pre><code>${escapeHtml(snippet)}</code></pre>
+          <p>${escapeHtml(listed)}</p>
+          <button type="button" data-copy>Copy snippet</button>
+        </details>`
 }

@@ -40,6 +40,7 @@ function endpoint(overrides: Partial<EndpointConfig> = {}): EndpointConfig {
     scheme: 'auto',
     dify: { kind: 'demo' },
     frameAncestors: DEFAULT_FRAME_ANCESTORS,
+    embedOrigins: [],
     rateLimit: DEFAULT_RATE_LIMIT,
     ...overrides,
   }

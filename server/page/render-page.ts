@@ -17,6 +17,7 @@ export function renderPage(
   endpoint: EndpointConfig,
   pack: ThemePack,
   app: AppKind = 'chat',
+  embed?: BootData['embed'],
 ): string {
   const { manifest } = pack
   const locale = endpoint.locale ?? manifest.defaultLocale
@@ -27,8 +28,10 @@ export function renderPage(
     theme: manifest.id,
     layout: manifest.layout,
     app,
+    ...(embed ? { embed } : {}),
   }
   const assetBase = `/themes/${encodeURIComponent(manifest.id)}/`
+  const embedded = embed ? ' data-embed="true"' : ''
   const scheme = endpoint.scheme === 'auto' ? '' : ` data-scheme="${escapeHtml(endpoint.scheme)}"`
   const head = [
     `<title>${escapeHtml(endpoint.botName)}</title>`,
@@ -40,7 +43,7 @@ export function renderPage(
   return template
     .replace(
       HTML_OPEN_TAG,
-      `<html lang="${escapeHtml(locale)}" data-theme="${escapeHtml(manifest.id)}"${scheme}>`,
+      `<html lang="${escapeHtml(locale)}" data-theme="${escapeHtml(manifest.id)}"${scheme}${embedded}>`,
     )
     .replace(HEAD_SLOT, () => head)
     .replace(BOOT_SLOT, () => bootScript)

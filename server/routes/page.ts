@@ -1,6 +1,8 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { AppModes } from '../app-mode/app-modes.ts'
+import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
+import { isEmbedOrigin } from '../embed/embed-origins.ts'
 import { renderPage } from '../page/render-page.ts'
 import { renderUnavailablePage } from '../page/unavailable-page.ts'
 
@@ -11,6 +13,15 @@ import { renderUnavailablePage } from '../page/unavailable-page.ts'
 export function pageHandler(template: () => Promise<string>, modes: AppModes) {
   return async (c: Context<AppEnv>) => {
     const { config, pack } = c.get('endpoint')
+    // `?embed=<host origin>` (from /embed.js) gives the embedded layout, for listed hosts only.
+    const host = c.req.query('embed')
+    const locale = c.req.query('locale')
+    const embed = isEmbedOrigin(config, host)
+      ? {
+          host: host!.toLowerCase(),
+          ...(SUPPORTED_LOCALES.includes(locale as Locale) ? { locale } : {}),
+        }
+      : undefined
     const mode = await modes.kindOf(config.id)
     if ('problem' in mode) {
       return c.html(renderUnavailablePage(config, pack, mode.problem), 503, {
@@ -18,7 +29,7 @@ export function pageHandler(template: () => Promise<string>, modes: AppModes) {
         'Retry-After': '10',
       })
     }
-    return c.html(renderPage(await template(), config, pack, mode.kind), 200, {
+    return c.html(renderPage(await template(), config, pack, mode.kind, embed), 200, {
       'Cache-Control': 'no-store',
     })
   }

@@ -10,6 +10,8 @@ export interface ThemeManifest {
   preview: string
   /** File name of the favicon, inside the pack. */
   favicon: string
+  /** File name of the embed launcher's icon, inside the pack; undefined: the built-in glyph. */
+  launcherIcon?: string
   defaultLocale: Locale
   schemes: Array<'light' | 'dark'>
   layout: ThemeLayout
@@ -90,5 +92,6 @@ export function validateManifest(
     defaultLocale: defaultLocale as Locale,
     schemes: schemes as Array<'light' | 'dark'>,
     layout,
+    ...(manifest.launcherIcon === undefined ? {} : { launcherIcon: file('launcherIcon') }),
   }
 }

@@ -1,3 +1,4 @@
+import { embedRequestHeaders } from '../embedded/embed-requests.ts'
 import { NETWORK_ERROR, readErrorResponse } from './chat-error.ts'
 
 /**
@@ -15,6 +16,7 @@ export async function requestEndpoint(
     response = await fetch(`/${encodeURIComponent(endpointId)}${path}`, {
       credentials: 'same-origin',
       ...init,
+      headers: { ...embedRequestHeaders(), ...(init.headers as Record<string, string>) },
     })
   } catch (error) {
     if (init.signal?.aborted) throw error

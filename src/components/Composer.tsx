@@ -6,7 +6,7 @@ import { useMedia } from '../media/media-context.ts'
 const IME_PROCESS_KEY = 229
 
 export function Composer() {
-  const { store, t, bot } = useApp()
+  const { boot, store, t, bot } = useApp()
   const inputRef = useRef<HTMLTextAreaElement>(null)
   const busy = store.busy.value
   const empty = store.draft.value.trim() === ''
@@ -15,7 +15,9 @@ export function Composer() {
   const uploading = media?.attachments.uploading.value ?? false
 
   useEffect(() => {
-    // Phones would pop the keyboard over the greeting; only fine pointers get focus on load.
+    // Phones would pop the keyboard over the greeting; only fine pointers get focus on load. An
+    // embed panel waits until it opens (src/embedded/host-bridge.ts).
+    if (boot.embed) return
     if (globalThis.matchMedia?.('(pointer: fine)').matches) inputRef.current?.focus()
   }, [])
 

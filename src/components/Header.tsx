@@ -1,9 +1,14 @@
 import { useApp } from '../app/app-context.ts'
 import { Avatar } from './Avatar.tsx'
+import { lazyModule } from '../app/lazy-module.ts'
 import { ConversationsToggle } from './ConversationsToggle.tsx'
+
+/** Only embed panels have a close button (src/embedded/). */
+const useEmbedClose = lazyModule(() => import('./EmbedCloseButton.tsx'))
 
 export function Header() {
   const { boot, store, t } = useApp()
+  const embedClose = useEmbedClose(boot.embed !== undefined)
   const typing = store.phase.value === 'sending' || store.phase.value === 'streaming'
   return (
     <header data-part="header">
@@ -28,6 +33,7 @@ export function Header() {
         {/* On phones the icon alone, so the bot's name keeps the room; the text stays its label. */}
         <span class="max-sm:sr-only">{t('header.newChat')}</span>
       </button>
+      {boot.embed && embedClose && <embedClose.EmbedCloseButton host={boot.embed.host} />}
     </header>
   )
 }

@@ -4,6 +4,7 @@ export const en = {
   'header.status.online': 'Online',
   'header.status.typing': 'Typing…',
   'header.newChat': 'New chat',
+  'embed.close': 'Close chat',
   'conversations.toggle': 'Chat list',
   'conversations.title': 'Chats',
   'conversations.close': 'Close',

@@ -5,6 +5,7 @@ export const ja: Dictionary = {
   'header.status.online': 'オンライン',
   'header.status.typing': '入力中…',
   'header.newChat': '新しいチャット',
+  'embed.close': 'チャットを閉じる',
   'conversations.toggle': 'チャット一覧',
   'conversations.title': 'チャット',
   'conversations.close': '閉じる',

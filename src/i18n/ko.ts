@@ -5,6 +5,7 @@ export const ko: Dictionary = {
   'header.status.online': '온라인',
   'header.status.typing': '입력 중…',
   'header.newChat': '새 채팅',
+  'embed.close': '채팅 닫기',
   'conversations.toggle': '채팅 목록',
   'conversations.title': '채팅',
   'conversations.close': '닫기',

@@ -5,6 +5,7 @@ export const zhHans: Dictionary = {
   'header.status.online': '在线',
   'header.status.typing': '正在输入…',
   'header.newChat': '新对话',
+  'embed.close': '关闭对话',
   'conversations.toggle': '对话列表',
   'conversations.title': '对话',
   'conversations.close': '关闭',

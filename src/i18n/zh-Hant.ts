@@ -5,6 +5,7 @@ export const zhHant: Dictionary = {
   'header.status.online': '線上',
   'header.status.typing': '正在輸入…',
   'header.newChat': '新對話',
+  'embed.close': '關閉對話',
   'conversations.toggle': '對話列表',
   'conversations.title': '對話',
   'conversations.close': '關閉',

@@ -1,0 +1,291 @@
+import { createHmac } from 'node:crypto'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { CROSS_SITE_LAUNCH } from './cross-site.ts'
+import { serveHostPage, type HostPageOptions } from './embed-host.ts'
+
+test.use({ launchOptions: CROSS_SITE_LAUNCH })
+
+const THEMES = ['minimal', 'kawaii', 'korean', 'western'] as const
+/** e2e/endpoints.json: the embed endpoints' `embedSecret`. */
+const EMBED_SECRET = 'e2e-embed-secret-not-for-production-use'
+
+/** What an operator's backend does (README, "Embed on your site"). */
+function siteToken(sub: string, secret = EMBED_SECRET, expiresIn = 3600): string {
+  const claims = { sub, exp: Math.floor(Date.now() / 1000) + expiresIn }
+  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url')
+  const signature = createHmac('sha256', secret).update(payload).digest('base64url')
+  return `${payload}.${signature}`
+}
+
+async function openShop(page: Page, baseURL: string, options: Partial<HostPageOptions> = {}) {
+  const url = await serveHostPage(page, baseURL, {
+    ...options,
+    attributes: options.attributes ?? { endpoint: 'embed-minimal' },
+  })
+  await page.goto(url)
+  return shop(page)
+}
+
+/** The shop page with the embed, as a visitor sees and drives it. */
+function shop(page: Page) {
+  const launcher = page.locator('[data-part=launcher]')
+  const panel = page.locator('[data-part=embed-panel]')
+  const chat = page.frameLocator('[data-part=embed-panel] iframe')
+  const input = chat.locator('[data-part=input]')
+  return {
+    launcher,
+    panel,
+    chat,
+    input,
+    botMessages: chat.locator('[data-part=message][data-role=bot]'),
+    userMessages: chat.locator('[data-part=message][data-role=user]'),
+    async open() {
+      await launcher.click()
+      await expect(input).toBeFocused()
+    },
+    async ask(text: string, nth: number) {
+      await input.fill(text)
+      await input.press('Enter')
+      await expect(chat.locator('[data-part=message][data-role=bot]').nth(nth - 1)).toHaveAttribute(
+        'data-state',
+        'done',
+      )
+      await expect(chat.locator('[data-part=app]')).toHaveAttribute('data-busy', 'false')
+    },
+  }
+}
+
+for (const theme of THEMES) {
+  test(`${theme}: the launcher and panel wear the theme at 360 and 1280 px, light and dark`, async ({
+    page,
+    baseURL,
+  }) => {
+    const url = await serveHostPage(page, baseURL!, { attributes: { endpoint: `embed-${theme}` } })
+    for (const width of [360, 1280]) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.setViewportSize({ width, height: width === 360 ? 740 : 800 })
+        await page.emulateMedia({ colorScheme: scheme })
+        await page.goto(url)
+        const { launcher, panel, input, open } = shop(page)
+        await expect(launcher).toBeVisible()
+        await open()
+        await expect(panel).toBeVisible()
+        const box = (await panel.boundingBox())!
+        if (width === 360) expect(box).toMatchObject({ x: 0, y: 0, width: 360 })
+        else expect(box.width).toBeLessThanOrEqual(400)
+        await expect(input).toBeVisible()
+        await page.screenshot({ path: `test-results/embed/${theme}-${width}-${scheme}.png` })
+      }
+    }
+  })
+}
+
+test('a conversation survives closing the panel and reloading the host page', async ({
+  page,
+  baseURL,
+}) => {
+  const { launcher, open, ask, userMessages, botMessages } = await openShop(page, baseURL!)
+  await expect(launcher).toHaveAttribute('aria-expanded', 'false')
+  await expect(launcher).toHaveAttribute('aria-controls', 'chatskins-panel')
+  await open()
+  await expect(launcher).toHaveAttribute('aria-expanded', 'true')
+  await ask('Hello there', 1)
+  await ask('And a second question', 2)
+  await page.locator('body').evaluate(() => {})
+  await shop(page).chat.locator('[data-part=embed-close]').click()
+  await expect(launcher).toHaveAttribute('aria-expanded', 'false')
+  await expect(launcher).toBeFocused()
+  await page.reload()
+  await shop(page).open()
+  await expect(userMessages).toHaveText(['Hello there', 'And a second question'])
+  await expect(botMessages).toHaveCount(2)
+})
+
+test('a button on the host page asks the chat, Esc closes it and focus returns', async ({
+  page,
+  baseURL,
+}) => {
+  const { launcher, panel, input, userMessages, botMessages } = await openShop(page, baseURL!)
+  await page.locator('#ask').click()
+  await expect(panel).toBeVisible()
+  await expect(userMessages).toHaveText(['How long does shipping take?'])
+  await expect(botMessages.first()).toHaveAttribute('data-state', 'done')
+  // The page's own `on('answer')` listener saw the answer.
+  await expect(page.locator('#answers li')).toHaveCount(1)
+  await expect(page.locator('#answers li')).toContainText('chatskins demo bot')
+  await expect(page.locator('body')).toHaveAttribute('data-chat', 'open')
+  await input.focus()
+  await input.press('Escape')
+  await expect(panel).toBeHidden()
+  await expect(launcher).toBeFocused()
+  await expect(page.locator('body')).toHaveAttribute('data-chat', 'closed')
+})
+
+test('the host page keeps its styles and the chat keeps its own; axe finds nothing serious', async ({
+  page,
+  baseURL,
+}) => {
+  const { launcher, open } = await openShop(page, baseURL!)
+  // shop.css makes every button yellow and huge, with !important; the launcher is untouched.
+  await expect(page.locator('#ask')).toHaveCSS('font-size', '40px')
+  await expect(launcher).not.toHaveCSS('background-color', 'rgb(255, 255, 0)')
+  expect((await launcher.boundingBox())!.width).toBe(60)
+  // One element and one global on the host page.
+  expect(await page.locator('body > chatskins-embed').count()).toBe(1)
+  await open()
+  const results = await new AxeBuilder({ page }).analyze()
+  const serious = results.violations.filter((v) => ['serious', 'critical'].includes(v.impact!))
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([])
+})
+
+test('on a phone the panel fills the screen and the page behind does not scroll', async ({
+  page,
+  baseURL,
+}) => {
+  await page.setViewportSize({ width: 360, height: 740 })
+  const { panel, open, chat } = await openShop(page, baseURL!)
+  await open()
+  expect(await panel.boundingBox()).toEqual({ x: 0, y: 0, width: 360, height: 740 })
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe(
+    'hidden',
+  )
+  await chat.locator('[data-part=embed-close]').click()
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).toBe(
+    'visible',
+  )
+})
+
+test('every option: left, offset, open at load, locale, inputs; and inline mode', async ({
+  page,
+  baseURL,
+}) => {
+  const { launcher, panel, chat } = await openShop(page, baseURL!, {
+    attributes: {
+      endpoint: 'embed-minimal',
+      position: 'left',
+      offset: '32',
+      open: 'true',
+      locale: 'ja',
+      inputs: JSON.stringify({ name: 'Ann' }),
+    },
+  })
+  await expect(panel).toBeVisible()
+  await expect(launcher).toHaveAttribute('aria-label', 'チャットを閉じる')
+  expect((await launcher.boundingBox())!.x).toBe(32)
+  await expect(chat.locator('html')).toHaveAttribute('lang', 'ja')
+  await expect(chat.locator('[data-part=embed-close]')).toHaveText('チャットを閉じる')
+  // data-inputs reaches the panel as the page URL's input prefill.
+  expect(await page.locator('[data-part=embed-panel] iframe').getAttribute('src')).toContain(
+    'name=Ann',
+  )
+
+  const inline = shop(page)
+  await openShop(page, baseURL!, {
+    attributes: { endpoint: 'embed-kawaii', mode: 'inline', target: '#help-chat' },
+  })
+  await expect(page.locator('#help-chat > chatskins-embed')).toHaveCount(1)
+  await expect(inline.launcher).toHaveCount(0)
+  await expect(inline.input).toBeVisible()
+  await inline.ask('Inline hello', 1)
+  await page.screenshot({ path: 'test-results/embed/inline-kawaii.png' })
+})
+
+test('a strict host CSP: only the chat origin in script-src and frame-src', async ({
+  page,
+  baseURL,
+}) => {
+  const errors: string[] = []
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()))
+  const csp = `default-src 'self'; script-src 'self' ${baseURL}; frame-src ${baseURL}`
+  const { open, ask } = await openShop(page, baseURL!, { csp })
+  await open()
+  await ask('Under a strict CSP', 1)
+  // Only the pack's launcher icon may be refused (img-src); the built-in glyph stands in.
+  expect(errors.filter((text) => !/img-src/.test(text))).toEqual([])
+  await page.screenshot({ path: 'test-results/embed/strict-csp.png' })
+})
+
+test('a host origin the endpoint does not list gets a console refusal and no chat', async ({
+  page,
+  baseURL,
+}) => {
+  const refusal = page.waitForEvent('console', (message) => message.type() === 'error')
+  await openShop(page, baseURL!, { attributes: { endpoint: 'minimal' } })
+  expect((await refusal).text()).toContain('may not embed endpoint "minimal"')
+  await page.waitForLoadState('networkidle')
+  await expect(page.locator('chatskins-embed')).toHaveCount(0)
+  // Framing the page directly is refused by its frame-ancestors too.
+  const response = await page.request.get(`${baseURL}/minimal/?embed=http://localhost`)
+  expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'self'")
+})
+
+test('a signed identity follows the site user across browsers; a forged one does not', async ({
+  browser,
+  baseURL,
+}) => {
+  const token = siteToken(`alice-${Date.now()}`)
+  const visit = async (identity: string) => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const warnings: string[] = []
+    page.on('console', (message) => warnings.push(message.text()))
+    let panelLoads = 0
+    page.on('framenavigated', (frame) => frame !== page.mainFrame() && panelLoads++)
+    const visitor = await openShop(page, baseURL!)
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/embed/identify'))
+    await page.evaluate((value) => window.chatskins('identify', value), identity)
+    const response = await answer
+    // Each visit is a fresh browser, so an accepted identity is new: the panel reloads with it.
+    if (response.ok()) await expect.poll(() => panelLoads).toBe(2)
+    return { context, page, warnings, ...visitor }
+  }
+  const laptop = await visit(token)
+  await laptop.open()
+  await laptop.ask('Where is my order 42?', 1)
+  await laptop.context.close()
+
+  const phone = await visit(token)
+  await phone.open()
+  await phone.chat.locator('[data-part=conversations-toggle]').click()
+  const items = phone.chat.locator('[data-part=conversation]')
+  await expect(items).toHaveCount(1)
+  await items.first().locator('[data-part=conversation-select]').click()
+  await expect(phone.userMessages).toHaveText(['Where is my order 42?'])
+
+  const forged = await visit(siteToken(token, 'a-forger-who-guessed-a-long-secret-value'))
+  await forged.open()
+  await expect.poll(() => forged.warnings.join('\n')).toContain('identify refused')
+  await forged.chat.locator('[data-part=conversations-toggle]').click()
+  await expect(forged.chat.locator('[data-part=conversations-empty]')).toBeVisible()
+
+  // Logout: back to an anonymous visitor, the panel cleared.
+  const loggedOut = phone.page.waitForResponse((r) => r.url().endsWith('/api/embed/logout'))
+  await phone.page.evaluate(() => window.chatskins('logout'))
+  await loggedOut
+  await expect(phone.userMessages).toHaveCount(0)
+  await phone.chat.locator('[data-part=conversations-toggle]').click()
+  await expect(phone.chat.locator('[data-part=conversations-empty]')).toBeVisible()
+})
+
+declare global {
+  interface Window {
+    chatskins: (command: string, ...args: unknown[]) => void
+  }
+}
+
+test('the gallery card shows the endpoint’s embed snippet, ready to copy', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL })
+  await page.goto('/')
+  const snippet = `<script src="${baseURL}/embed.js" data-endpoint="embed-kawaii" async></script>`
+  const embed = page.locator('.card-embed').filter({ hasText: 'data-endpoint="embed-kawaii"' })
+  await embed.locator('summary').click()
+  await expect(embed.locator('code')).toHaveText(snippet)
+  await embed.locator('[data-copy]').click()
+  await expect(embed.locator('[data-copy]')).toHaveText('Copied')
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet)
+})

@@ -1,0 +1,19 @@
+import { useApp } from '../app/app-context.ts'
+import { tellHost } from '../embedded/tell-host.ts'
+
+/** In an embed panel: asks the host page to close it (the launcher then takes the focus back). */
+export function EmbedCloseButton(props: { host: string }) {
+  const { t } = useApp()
+  return (
+    <button
+      type="button"
+      data-part="embed-close"
+      onClick={() => tellHost(props.host, { type: 'close' })}
+    >
+      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path d="M6 6l12 12M18 6L6 18" />
+      </svg>
+      <span class="cs-visually-hidden">{t('embed.close')}</span>
+    </button>
+  )
+}
