@@ -4,6 +4,9 @@ import type { ChatskinsConfig, EndpointConfig } from './config/types.ts'
 import { STATIC_FOLDERS } from './config/validate.ts'
 import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts'
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
+import { answerDelivery } from './delivery/answer-delivery.ts'
+import type { ContentCoding } from './delivery/encodings.ts'
+import { staticHandler, type ReadStatic } from './delivery/static-handler.ts'
 import { errorResponse, HttpError } from './errors.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
 import { securityHeadersMiddleware } from './http/security-headers.ts'
@@ -24,6 +27,10 @@ import { createVisitorSigner } from './visitor/visitor-signer.ts'
 export interface StaticFile {
   body: Uint8Array
   contentType: string
+  /** A text format whose coding depends on `Accept-Encoding` (so: `Vary`). */
+  negotiated?: boolean
+  /** Set when `body` is compressed in this coding. */
+  encoding?: ContentCoding
 }
 
 export interface AppOptions {
@@ -32,8 +39,11 @@ export interface AppOptions {
   sessionSecret: string
   /** The built index.html; a function so `npm run dev` can serve Vite's fresh one. */
   pageTemplate: () => Promise<string>
-  /** Reads a built client file (`assets/…`, `static/…`, `fonts/…`) or a theme file (`themes/<id>/…`). */
-  readStatic: (path: string) => Promise<StaticFile | null>
+  /**
+   * Reads a built client file (`assets/…`, `static/…`, `fonts/…`) or a theme file (`themes/<id>/…`),
+   * compressed in the first of the given codings it has.
+   */
+  readStatic: ReadStatic
   limits?: Partial<TalkOptions & DifyApiRouteOptions>
   /** `npm run dev`: relaxes the CSP just enough for Vite's hot reload. */
   dev?: boolean
@@ -87,18 +97,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.notFound(() => errorResponse(new HttpError(404, 'not_found', 'Nothing here.')))
 
   app.get('/healthz', (c) => c.json({ ok: true }))
+  app.use('/', answerDelivery({ cacheControl: 'no-cache' }))
   app.get('/', (c) => c.html(renderGallery([...endpoints.values()])))
   for (const folder of STATIC_FOLDERS) {
-    app.get(`/${folder}/*`, async (c) => {
-      const file = await options.readStatic(decodeURIComponent(c.req.path.slice(1)))
-      if (!file) throw new HttpError(404, 'not_found', 'No such file.')
-      const immutable =
-        /^\/(assets|fonts\/[a-z]+-[\d.]+)\//.test(c.req.path) || c.req.query('v') !== undefined
-      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
-        'Content-Type': file.contentType,
-        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
-      })
-    })
+    app.get(`/${folder}/*`, staticHandler(options.readStatic))
   }
 
   app.use('/:id/*', async (c, next) => {
@@ -127,6 +129,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/:id/api/audio-to-text', costly.rateLimit('audio'))
   app.use('/:id/api/text-to-audio', costly.rateLimit('audio'))
   app.use('/:id/api/messages/:mid/suggested', costly.rateLimit('suggested'))
+  app.use('/:id/', answerDelivery({ cacheControl: 'no-cache' }))
+  app.use('/:id/api/*', answerDelivery({ cacheControl: 'private, no-cache' }))
   app.get('/:id/', pageHandler(options.pageTemplate))
   app.post(
     '/:id/talk',

@@ -6,8 +6,6 @@ import { renderPage } from '../page/render-page.ts'
 export function pageHandler(template: () => Promise<string>) {
   return async (c: Context<AppEnv>) => {
     const { config, pack } = c.get('endpoint')
-    return c.html(renderPage(await template(), config, pack), 200, {
-      'Cache-Control': 'no-store',
-    })
+    return c.html(renderPage(await template(), config, pack))
   }
 }
