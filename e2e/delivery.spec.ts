@@ -9,9 +9,24 @@ interface Received {
 }
 
 /** Every response the page receives, as Chromium's network layer saw it (cache hits included). */
-function recordResponses(cdp: CDPSession): Received[] {
+function recordResponses(cdp: CDPSession): { received: Received[]; stop(): void } {
   const received: Received[] = []
-  cdp.on('Network.responseReceived', ({ response, type }) => {
+  const cached = new Set<string>()
+  const onCached = ({ requestId }: { requestId: string }) => cached.add(requestId)
+  const onResponse = ({
+    requestId,
+    response,
+    type,
+  }: {
+    requestId: string
+    response: {
+      url: string
+      status: number
+      headers: Record<string, string>
+      fromDiskCache?: boolean
+    }
+    type: string
+  }) => {
     const headers = Object.fromEntries(
       Object.entries(response.headers).map(([name, value]) => [name.toLowerCase(), value]),
     )
@@ -20,10 +35,18 @@ function recordResponses(cdp: CDPSession): Received[] {
       type,
       status: response.status,
       encoding: headers['content-encoding'],
-      fromCache: !!(response.fromDiskCache || response.fromMemoryCache),
+      fromCache: !!response.fromDiskCache || cached.has(requestId),
     })
-  })
-  return received
+  }
+  cdp.on('Network.requestServedFromCache', onCached)
+  cdp.on('Network.responseReceived', onResponse)
+  return {
+    received,
+    stop() {
+      cdp.off('Network.requestServedFromCache', onCached)
+      cdp.off('Network.responseReceived', onResponse)
+    },
+  }
 }
 
 test('every script and stylesheet arrives compressed, and a repeat visit takes them from cache', async ({
@@ -33,7 +56,8 @@ test('every script and stylesheet arrives compressed, and a repeat visit takes t
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
-  const first = recordResponses(cdp)
+  const firstVisit = recordResponses(cdp)
+  const first = firstVisit.received
   await page.goto('/kawaii/')
   await page.waitForSelector('textarea[data-part="input"]')
   await page.waitForLoadState('networkidle')
@@ -50,8 +74,8 @@ test('every script and stylesheet arrives compressed, and a repeat visit takes t
   // Chromium asks for brotli, and the build made a brotli twin of every asset.
   expect(assets.every(({ encoding }) => encoding === 'br')).toBe(true)
 
-  cdp.removeAllListeners('Network.responseReceived')
-  const repeat = recordResponses(cdp)
+  firstVisit.stop()
+  const repeat = recordResponses(cdp).received
   await page.goto('about:blank')
   await page.goto('/kawaii/')
   await page.waitForSelector('textarea[data-part="input"]')

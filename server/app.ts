@@ -3,6 +3,8 @@ import type { AppEnv, EndpointRuntime } from './app-env.ts'
 import type { ChatskinsConfig, EndpointConfig } from './config/types.ts'
 import { STATIC_FOLDERS } from './config/validate.ts'
 import { createFakeDify, DEMO_API_BASE, DEMO_API_KEY } from './demo/fake-dify.ts'
+import { brandFileHandler } from './brand/brand-route.ts'
+import type { EndpointBrand } from './brand/load-brands.ts'
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { answerDelivery } from './delivery/answer-delivery.ts'
 import type { ContentCoding } from './delivery/encodings.ts'
@@ -11,7 +13,7 @@ import { errorResponse, HttpError } from './errors.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
 import { securityHeadersMiddleware } from './http/security-headers.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
-import { renderGallery } from './routes/gallery.ts'
+import { galleryHandler } from './routes/gallery.ts'
 import { pageHandler } from './routes/page.ts'
 import type { DirectTalk } from './routes/direct-talk.ts'
 import { talkHandler, type TalkOptions } from './routes/talk.ts'
@@ -55,6 +57,8 @@ export interface AppOptions {
   remoteAddress?: CostlyRouteLimitOptions['remoteAddress']
   /** TRUST_PROXY: how many proxies in front to believe about the client (`X-Forwarded-*`). */
   trustedProxies?: number
+  /** Each branded endpoint's brand, read and checked at start (server/brand/load-brands.ts). */
+  brands?: ReadonlyMap<string, EndpointBrand>
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -78,7 +82,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     options.config.endpoints.map((config) => {
       const pack = options.themes.get(config.theme)
       if (!pack) throw new Error(`endpoint ${config.id}: theme ${config.theme} is not loaded`)
-      return [config.id, { config, pack, dify: difyClientFor(config) } satisfies EndpointRuntime]
+      const brand = options.brands?.get(config.id)
+      const runtime: EndpointRuntime = { config, pack, dify: difyClientFor(config) }
+      return [config.id, brand ? { ...runtime, brand } : runtime]
     }),
   )
   const signer = createVisitorSigner(options.sessionSecret)
@@ -98,10 +104,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.get('/healthz', (c) => c.json({ ok: true }))
   app.use('/', answerDelivery({ cacheControl: 'no-cache' }))
-  app.get('/', (c) => c.html(renderGallery([...endpoints.values()])))
+  app.get('/', galleryHandler(options.config, [...endpoints.values()]))
   for (const folder of STATIC_FOLDERS) {
     app.get(`/${folder}/*`, staticHandler(options.readStatic))
   }
+
+  app.get('/brand/:id/:file', brandFileHandler(options.brands ?? new Map()))
 
   app.use('/:id/*', async (c, next) => {
     const endpoint = endpoints.get(c.req.param('id'))

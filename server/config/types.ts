@@ -19,6 +19,19 @@ export interface EndpointConfig {
   /** CSP `frame-ancestors` sources: `'self'` (the default), `'none'` or http(s) origins. */
   frameAncestors: readonly string[]
   rateLimit: RateLimitConfig
+  /** The operator's colour and images over the pack (docs/branding.md). */
+  brand?: BrandConfig
+  /** false: the gallery at `/` leaves this endpoint out (its page works either way). */
+  listed?: false
+}
+
+/** `brand` as written in the config; image paths are relative to the config file's folder. */
+export interface BrandConfig {
+  /** `#rgb` or `#rrggbb`, lower-cased. */
+  accent?: string
+  avatar?: string
+  logo?: string
+  favicon?: string
 }
 
 /** Limits of the costly routes (talk, upload, audio), counted per route and per endpoint. */
@@ -35,4 +48,6 @@ export interface ChatskinsConfig {
   source: string
   endpoints: EndpointConfig[]
   demo: boolean
+  /** `GET /` lists the endpoints; false (or GALLERY=off) makes it a 404. */
+  gallery: boolean
 }

@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error.ts'
+import { validateBrand } from './validate-brand.ts'
 import { validateFrameAncestors, validateRateLimit } from './validate-security.ts'
 import {
   SUPPORTED_LOCALES,
@@ -13,7 +14,13 @@ const ENDPOINT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/
 /** Folders of static files the server serves at its root (`/assets/…`, `/themes/…`). */
 export const STATIC_FOLDERS = ['assets', 'static', 'fonts', 'themes'] as const
 /** First path segments the server itself serves; an endpoint may not shadow them. */
-export const RESERVED_IDS = new Set<string>([...STATIC_FOLDERS, 'healthz', 'api', 'favicon.ico'])
+export const RESERVED_IDS = new Set<string>([
+  ...STATIC_FOLDERS,
+  'healthz',
+  'api',
+  'favicon.ico',
+  'brand',
+])
 const SCHEMES: readonly ColorScheme[] = ['auto', 'light', 'dark']
 const ENDPOINT_FIELDS = new Set([
   'id',
@@ -25,6 +32,8 @@ const ENDPOINT_FIELDS = new Set([
   'upstreamIdleTimeoutMs',
   'frameAncestors',
   'rateLimit',
+  'brand',
+  'listed',
 ])
 /** Bounds for `upstreamIdleTimeoutMs`: under a second cuts healthy answers, over 10 min hides a hang. */
 const IDLE_TIMEOUT_RANGE = { min: 1000, max: 600_000 }
@@ -43,7 +52,11 @@ export function validateConfig(raw: unknown, options: ValidateOptions): Chatskin
   const { source } = options
   if (!isRecord(raw)) throw new ConfigError(source, '', 'the config must be a JSON object')
   for (const key of Object.keys(raw)) {
-    if (key !== 'endpoints') throw new ConfigError(source, key, 'unknown field')
+    if (key !== 'endpoints' && key !== 'gallery')
+      throw new ConfigError(source, key, 'unknown field')
+  }
+  if (raw.gallery !== undefined && typeof raw.gallery !== 'boolean') {
+    throw new ConfigError(source, 'gallery', 'must be true or false')
   }
   if (!Array.isArray(raw.endpoints) || raw.endpoints.length === 0) {
     throw new ConfigError(source, 'endpoints', 'must be a non-empty array of endpoints')
@@ -57,7 +70,12 @@ export function validateConfig(raw: unknown, options: ValidateOptions): Chatskin
     seen.add(endpoint.id)
     return endpoint
   })
-  return { source, endpoints, demo: endpoints.every((endpoint) => endpoint.dify.kind === 'demo') }
+  return {
+    source,
+    endpoints,
+    demo: endpoints.every((endpoint) => endpoint.dify.kind === 'demo'),
+    gallery: raw.gallery !== false,
+  }
 }
 
 function validateEndpoint(raw: unknown, path: string, options: ValidateOptions): EndpointConfig {
@@ -112,6 +130,10 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
     )
   }
 
+  const listed = raw.listed ?? true
+  if (typeof listed !== 'boolean') fail('listed', 'must be true or false')
+  const brand = validateBrand(raw.brand, fail)
+
   return {
     id,
     theme: theme as string,
@@ -124,6 +146,8 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
     frameAncestors: validateFrameAncestors(raw.frameAncestors, fail),
     rateLimit: validateRateLimit(raw.rateLimit, fail),
     ...(idle !== undefined ? { upstreamIdleTimeoutMs: idle as number } : {}),
+    ...(brand ? { brand } : {}),
+    ...(listed === false ? { listed: false as const } : {}),
   }
 }
 

@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp, type AppOptions } from '../app.ts'
+import { loadBrands } from '../brand/load-brands.ts'
+import { applyGallerySwitch } from '../config/gallery-switch.ts'
 import { loadConfig } from '../config/load-config.ts'
 import type { Env } from '../config/from-environment.ts'
 import type { ChatskinsConfig } from '../config/types.ts'
@@ -39,8 +41,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const log = options.log ?? ((line: string) => console.log(line))
   const themesDir = join(root, 'themes')
   const themes = loadThemes(themesDir)
-  const config =
-    options.config ?? loadConfig({ env, argv: options.argv ?? [], themeIds: [...themes.keys()] })
+  const config = applyGallerySwitch(
+    options.config ?? loadConfig({ env, argv: options.argv ?? [], themeIds: [...themes.keys()] }),
+    env,
+  )
+
+  const brands = loadBrands({ config, themes, themesDir, log })
 
   let sessionSecret = env.SESSION_SECRET
   if (!sessionSecret) {
@@ -74,6 +80,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     requestLog: (entry) => log(JSON.stringify(entry)),
     remoteAddress: (c) => getConnInfo(c).remote.address,
     trustedProxies,
+    brands,
   })
   const hostname = env.HOST ?? '127.0.0.1'
   const port = Number(env.PORT ?? 8787)

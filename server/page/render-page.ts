@@ -1,4 +1,5 @@
 import type { BootData } from '../../src/wire/dify.ts'
+import type { EndpointBrand } from '../brand/load-brands.ts'
 import type { EndpointConfig } from '../config/types.ts'
 import type { ThemePack } from '../themes/manifest.ts'
 import { escapeHtml, jsonForScript } from './escape-html.ts'
@@ -11,7 +12,12 @@ const HTML_OPEN_TAG = /<html[^>]*>/
  * Fills the built index.html for one endpoint: theme attributes on <html>, title, theme CSS and
  * favicon in <head>, boot data as inert JSON. Every config string is escaped for where it lands.
  */
-export function renderPage(template: string, endpoint: EndpointConfig, pack: ThemePack): string {
+export function renderPage(
+  template: string,
+  endpoint: EndpointConfig,
+  pack: ThemePack,
+  brand?: EndpointBrand,
+): string {
   const { manifest } = pack
   const locale = endpoint.locale ?? manifest.defaultLocale
   const boot: BootData = {
@@ -23,17 +29,20 @@ export function renderPage(template: string, endpoint: EndpointConfig, pack: The
   }
   const assetBase = `/themes/${encodeURIComponent(manifest.id)}/`
   const scheme = endpoint.scheme === 'auto' ? '' : ` data-scheme="${escapeHtml(endpoint.scheme)}"`
+  const favicon = brand?.images.favicon ?? `${assetBase}${manifest.favicon}?v=${pack.version}`
   const head = [
     `<title>${escapeHtml(endpoint.botName)}</title>`,
-    `<link rel="icon" href="${escapeHtml(`${assetBase}${manifest.favicon}?v=${pack.version}`)}">`,
+    `<link rel="icon" href="${escapeHtml(favicon)}">`,
     `<link rel="stylesheet" href="${escapeHtml(`${assetBase}theme.css?v=${pack.version}`)}">`,
+    ...(brand ? [`<link rel="stylesheet" href="${escapeHtml(brand.stylesheetUrl)}">`] : []),
   ].join('\n    ')
+  const branded = brand ? ' data-brand' : ''
   const bootScript = `<script type="application/json" id="chatskins-boot">${jsonForScript(boot)}</script>`
 
   return template
     .replace(
       HTML_OPEN_TAG,
-      `<html lang="${escapeHtml(locale)}" data-theme="${escapeHtml(manifest.id)}"${scheme}>`,
+      `<html lang="${escapeHtml(locale)}" data-theme="${escapeHtml(manifest.id)}"${scheme}${branded}>`,
     )
     .replace(HEAD_SLOT, () => head)
     .replace(BOOT_SLOT, () => bootScript)

@@ -5,7 +5,7 @@ import { renderPage } from '../page/render-page.ts'
 /** `GET /:id/`: the chat page of one endpoint, rendered from the built index.html. */
 export function pageHandler(template: () => Promise<string>) {
   return async (c: Context<AppEnv>) => {
-    const { config, pack } = c.get('endpoint')
-    return c.html(renderPage(await template(), config, pack))
+    const { config, pack, brand } = c.get('endpoint')
+    return c.html(renderPage(await template(), config, pack, brand))
   }
 }

@@ -1,5 +1,6 @@
 import { SUPPORTED_LOCALES, type Locale } from '../config/types.ts'
 import type { ThemeLayout } from '../../src/wire/dify.ts'
+import { BRANDABLE_TOKENS, type BrandableToken } from '../brand/derive-brand.ts'
 
 /** `themes/<id>/theme.json`, as documented in themes/README.md. */
 export interface ThemeManifest {
@@ -13,6 +14,8 @@ export interface ThemeManifest {
   defaultLocale: Locale
   schemes: Array<'light' | 'dark'>
   layout: ThemeLayout
+  /** Tokens that follow an endpoint's `brand.accent` (themes/README.md#brandable-tokens). */
+  brandable: BrandableToken[]
 }
 
 export interface ThemePack {
@@ -81,6 +84,14 @@ export function validateManifest(
     LAYOUT_KEYS.map((key) => [key, layoutRaw[key] === true]),
   ) as unknown as ThemeLayout
 
+  const brandable = manifest.brandable ?? []
+  if (
+    !Array.isArray(brandable) ||
+    !brandable.every((token) => (BRANDABLE_TOKENS as readonly unknown[]).includes(token))
+  ) {
+    fail('brandable', `must list tokens among ${BRANDABLE_TOKENS.join(', ')}`)
+  }
+
   return {
     id,
     name: text('name'),
@@ -90,5 +101,6 @@ export function validateManifest(
     defaultLocale: defaultLocale as Locale,
     schemes: schemes as Array<'light' | 'dark'>,
     layout,
+    brandable: [...new Set(brandable as BrandableToken[])],
   }
 }
