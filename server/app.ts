@@ -15,6 +15,7 @@ import { securityHeadersMiddleware } from './http/security-headers.ts'
 import { registerDifyApiRoutes, type DifyApiRouteOptions } from './routes/dify-api-routes.ts'
 import { galleryHandler } from './routes/gallery.ts'
 import { pageHandler } from './routes/page.ts'
+import { webManifestHandler } from './routes/web-manifest.ts'
 import type { DirectTalk } from './routes/direct-talk.ts'
 import { talkHandler, type TalkOptions } from './routes/talk.ts'
 import type { ThemePack } from './themes/manifest.ts'
@@ -140,6 +141,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.use('/:id/', answerDelivery({ cacheControl: 'no-cache' }))
   app.use('/:id/api/*', answerDelivery({ cacheControl: 'private, no-cache' }))
   app.get('/:id/', pageHandler(options.pageTemplate))
+  app.get('/:id/manifest.webmanifest', webManifestHandler)
   app.post(
     '/:id/talk',
     costly.rateLimit('talk'),

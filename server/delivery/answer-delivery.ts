@@ -68,9 +68,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 
 /** gzip through the runtime's CompressionStream (web standard: no brotli there on Node 20). */
 function gzip(body: Uint8Array): ReadableStream<Uint8Array> {
-  return new Blob([body as Uint8Array<ArrayBuffer>])
-    .stream()
-    .pipeThrough(
-      new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
-    )
+  return new Response(body as Uint8Array<ArrayBuffer>).body!.pipeThrough(
+    new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>,
+  )
 }

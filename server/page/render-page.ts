@@ -17,6 +17,8 @@ export function renderPage(
   endpoint: EndpointConfig,
   pack: ThemePack,
   brand?: EndpointBrand,
+  /** Extra <head> tags, already escaped (server/page/share-meta.ts). */
+  extraHead: readonly string[] = [],
 ): string {
   const { manifest } = pack
   const locale = endpoint.locale ?? manifest.defaultLocale
@@ -35,6 +37,7 @@ export function renderPage(
     `<link rel="icon" href="${escapeHtml(favicon)}">`,
     `<link rel="stylesheet" href="${escapeHtml(`${assetBase}theme.css?v=${pack.version}`)}">`,
     ...(brand ? [`<link rel="stylesheet" href="${escapeHtml(brand.stylesheetUrl)}">`] : []),
+    ...extraHead,
   ].join('\n    ')
   const branded = brand ? ' data-brand' : ''
   const bootScript = `<script type="application/json" id="chatskins-boot">${jsonForScript(boot)}</script>`
