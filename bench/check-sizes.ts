@@ -1,8 +1,13 @@
 // `npm run bench:check`: fails (exit 1) when a theme page's first-load JS or CSS, gzip level 9,
 // exceeds its budget. Reads the build output only (run `npm run build` first), so it is fast and
 // deterministic; `npm run bench` cross-checks the same sets against what Chromium fetches.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { compressibleFiles } from '../server/delivery/precompress-folder.ts'
+import { CONTENT_CODINGS, TWIN_SUFFIX } from '../server/delivery/encodings.ts'
 import {
   BUDGET,
+  CLIENT_DIR,
   lazyScripts,
   localeChunks,
   readTemplate,
@@ -70,8 +75,20 @@ function main(): number {
   } catch (error) {
     failures.push(`embed.js: ${(error as Error).message}`)
   }
+  const built = compressibleFiles(CLIENT_DIR)
+  for (const file of built) {
+    const missing = CONTENT_CODINGS.filter(
+      (coding) => !existsSync(join(CLIENT_DIR, file + TWIN_SUFFIX[coding])),
+    )
+    if (missing.length > 0) {
+      failures.push(
+        `dist/client/${file} has no ${missing.join(' or ')} twin (scripts/precompress.ts)`,
+      )
+    }
+  }
+  console.log(`  compressed twins: checked ${built.length} built files for .br and .gz`)
   if (failures.length > 0) {
-    console.error('\nbench:check failed: a size budget is exceeded')
+    console.error('\nbench:check failed: a size budget is exceeded or a twin is missing')
     for (const failure of failures) console.error(`  ✗ ${failure}`)
     return 1
   }

@@ -1,3 +1,4 @@
+import type { EndpointBrand } from './brand/load-brands.ts'
 import type { EndpointConfig } from './config/types.ts'
 import type { DifyClient } from './dify/dify-client.ts'
 import type { DirectAnswer } from './relay/direct-talk.ts'
@@ -8,6 +9,8 @@ export interface EndpointRuntime {
   config: EndpointConfig
   pack: ThemePack
   dify: DifyClient
+  /** The operator's colour and images over the pack, when the endpoint sets `brand`. */
+  brand?: EndpointBrand
 }
 
 /** The visitor behind a request; `user` is the Dify end-user id derived from the signed cookie. */

@@ -8,8 +8,12 @@ import { createFakeDify, DEMO_API_BASE, DEMO_API_KEYS } from './demo/fake-dify.t
 import { createDifyClient, type DifyClient } from './dify/dify-client.ts'
 import { registerEmbedRoutes, registerEmbedScript } from './embed/embed-routes.ts'
 import { embedAwareVisitor } from './embed/embed-visitor.ts'
+import { brandFileHandler } from './brand/brand-route.ts'
+import type { EndpointBrand } from './brand/load-brands.ts'
+import { answerDelivery } from './delivery/answer-delivery.ts'
+import type { ContentCoding } from './delivery/encodings.ts'
+import { staticHandler, type ReadStatic } from './delivery/static-handler.ts'
 import { errorResponse, HttpError } from './errors.ts'
-import { decodeStaticPath } from './http/decode-static-path.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
 import {
   createUploadGate,
@@ -29,9 +33,10 @@ import {
   registerOpenAiRoutes,
   type OpenAiRouteOptions,
 } from './openai/openai-routes.ts'
-import { renderGallery } from './page/gallery.ts'
 import { pageHandler } from './routes/page.ts'
 import type { DirectTalk } from './relay/direct-talk.ts'
+import { galleryHandler } from './page/gallery.ts'
+import { webManifestHandler } from './routes/web-manifest.ts'
 import { talkHandler, type TalkOptions } from './routes/talk.ts'
 import type { TurnObserver } from './routes/turn-observer.ts'
 import type { ThemePack } from './themes/manifest.ts'
@@ -47,6 +52,10 @@ import { createVisitorSigner } from './visitor/visitor-signer.ts'
 export interface StaticFile {
   body: Uint8Array
   contentType: string
+  /** A text format whose coding depends on `Accept-Encoding` (so: `Vary`). */
+  negotiated?: boolean
+  /** Set when `body` is compressed in this coding. */
+  encoding?: ContentCoding
 }
 
 export interface AppOptions {
@@ -55,8 +64,11 @@ export interface AppOptions {
   sessionSecret: string
   /** The built index.html; a function so `npm run dev` can serve Vite's fresh one. */
   pageTemplate: () => Promise<string>
-  /** Reads a built client file (`assets/…`, `static/…`, `fonts/…`) or a theme file (`themes/<id>/…`). */
-  readStatic: (path: string) => Promise<StaticFile | null>
+  /**
+   * Reads a built client file (`assets/…`, `static/…`, `fonts/…`) or a theme file (`themes/<id>/…`),
+   * compressed in the first of the given codings it has.
+   */
+  readStatic: ReadStatic
   limits?: Partial<TalkOptions & DifyApiRouteOptions>
   /** `npm run dev`: relaxes the CSP just enough for Vite's hot reload. */
   dev?: boolean
@@ -84,6 +96,8 @@ export interface AppOptions {
   appModes?: AppModes
   /** Who started each text-generator task; one process's memory unless a shared store is given. */
   taskOwners?: TaskOwners
+  /** Each branded endpoint's brand, read and checked at start (server/brand/load-brands.ts). */
+  brands?: ReadonlyMap<string, EndpointBrand>
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -113,7 +127,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     options.config.endpoints.map((config) => {
       const pack = options.themes.get(config.theme)
       if (!pack) throw new Error(`endpoint ${config.id}: theme ${config.theme} is not loaded`)
-      return [config.id, { config, pack, dify: difyClientFor(config) } satisfies EndpointRuntime]
+      const brand = options.brands?.get(config.id)
+      const runtime: EndpointRuntime = { config, pack, dify: difyClientFor(config) }
+      return [config.id, brand ? { ...runtime, brand } : runtime]
     }),
   )
   const appModes =
@@ -146,20 +162,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }),
   )
   if (options.metrics) app.get('/metrics', metricsHandler(options.metrics))
-  app.get('/', (c) => c.html(renderGallery([...endpoints.values()], new URL(c.req.url).origin)))
+  app.use('/', answerDelivery({ cacheControl: 'no-cache' }))
+  app.get('/', galleryHandler(options.config, [...endpoints.values()]))
   for (const folder of STATIC_FOLDERS) {
-    app.get(`/${folder}/*`, async (c) => {
-      const file = await options.readStatic(decodeStaticPath(c.req.url))
-      if (!file) throw new HttpError(404, 'not_found', 'No such file.')
-      const immutable =
-        /^\/(assets|fonts\/[a-z]+-[\d.]+)\//.test(c.req.path) || c.req.query('v') !== undefined
-      return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
-        'Content-Type': file.contentType,
-        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
-      })
-    })
+    app.get(`/${folder}/*`, staticHandler(options.readStatic))
   }
 
+  app.get('/brand/:id/:file', brandFileHandler(options.brands ?? new Map()))
   registerEmbedScript(app, options.readStatic)
   app.use('/:id/*', async (c, next) => {
     const endpoint = endpoints.get(c.req.param('id'))
@@ -202,7 +211,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   }
   app.use('/:id/api/text-to-audio', costly.rateLimit('audio'))
   app.use('/:id/api/messages/:mid/suggested', costly.rateLimit('suggested'))
+  app.use('/:id/', answerDelivery({ cacheControl: 'no-cache' }))
+  app.use('/:id/api/*', answerDelivery({ cacheControl: 'private, no-cache' }))
   app.get('/:id/', pageHandler(options.pageTemplate, appModes))
+  app.get('/:id/manifest.webmanifest', webManifestHandler)
   app.post(
     '/:id/talk',
     costly.rateLimit('talk'),

@@ -43,6 +43,7 @@ describe('configFromEnvironment: DIFY_API_KEY set', () => {
     expect(config).toEqual({
       source: 'environment',
       demo: false,
+      gallery: true,
       endpoints: [
         {
           id: 'chat',

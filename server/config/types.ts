@@ -34,6 +34,10 @@ export interface EndpointConfig {
   rateLimit: RateLimitConfig
   /** The OpenAI-compatible API of this endpoint (server/openai/); undefined: off. */
   openai?: OpenAiConfig
+  /** The operator's colour and images over the pack (docs/branding.md). */
+  brand?: BrandConfig
+  /** false: the gallery at `/` leaves this endpoint out (its page works either way). */
+  listed?: false
 }
 
 /** `openai` of an endpoint: who may call `/:id/v1/…` and how the app is presented there. */
@@ -48,6 +52,15 @@ export interface OpenAiConfig {
   perKeyPerMinute: number
   /** Answers one key may have streaming at once. */
   streamsPerKey: number
+}
+
+/** `brand` as written in the config; image paths are relative to the config file's folder. */
+export interface BrandConfig {
+  /** `#rgb` or `#rrggbb`, lower-cased. */
+  accent?: string
+  avatar?: string
+  logo?: string
+  favicon?: string
 }
 
 /** Limits of the costly routes (talk, upload, audio), counted per route and per endpoint. */
@@ -66,6 +79,8 @@ export interface ChatskinsConfig {
   source: string
   endpoints: EndpointConfig[]
   demo: boolean
+  /** `GET /` lists the endpoints; false (or GALLERY=off) makes it a 404. */
+  gallery: boolean
   /** `allowedHosts` / ALLOWED_HOSTS: the only Host names served; undefined serves any. */
   allowedHosts?: readonly string[]
   /** Shared state for a fleet (limits, stream slots); absent: one process's memory. */

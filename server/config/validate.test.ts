@@ -43,6 +43,7 @@ describe('validateConfig: valid configs', () => {
     expect(config).toEqual({
       source: 'chatskins.json',
       demo: false,
+      gallery: true,
       endpoints: [
         {
           id: 'pink',
@@ -57,6 +58,35 @@ describe('validateConfig: valid configs', () => {
         },
       ],
     })
+  })
+
+  it('reads brand, listed and gallery; refuses a colour that is not one', () => {
+    const config = validateConfig(
+      {
+        gallery: false,
+        endpoints: [
+          {
+            id: 'shop',
+            listed: false,
+            brand: { accent: '#E11D48', logo: 'brand/logo.svg' },
+            dify: { demo: true },
+          },
+        ],
+      },
+      options,
+    )
+    expect(config.gallery).toBe(false)
+    expect(config.endpoints[0]).toMatchObject({
+      listed: false,
+      brand: { accent: '#e11d48', logo: 'brand/logo.svg' },
+    })
+    const withBrand = (brand: unknown) => () =>
+      validateConfig({ endpoints: [{ id: 'a', dify: { demo: true }, brand }] }, options)
+    expect(withBrand({ accent: 'red' })).toThrow(
+      'chatskins.json: endpoints[0].brand.accent: must be a colour as #rrggbb or #rgb, not "red"',
+    )
+    expect(withBrand({ banner: 'x.png' })).toThrow('endpoints[0].brand.banner: unknown field')
+    expect(withBrand({ logo: 7 })).toThrow('endpoints[0].brand.logo: must be a file path')
   })
 
   it('fills defaults: theme minimal, bot name Assistant, scheme auto, the theme locale, Dify Cloud', () => {

@@ -11,6 +11,7 @@ import {
 import { APP_KINDS, type AppKind } from '../../contract/app-kind.ts'
 import { isRecord } from '../../contract/guards.ts'
 import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
+import { validateBrand } from './validate-brand.ts'
 import {
   type ChatskinsConfig,
   type ColorScheme,
@@ -29,6 +30,7 @@ export const RESERVED_IDS = new Set<string>([
   'metrics',
   'api',
   'favicon.ico',
+  'brand',
 ])
 const SCHEMES: readonly ColorScheme[] = ['auto', 'light', 'dark']
 const ENDPOINT_FIELDS = new Set([
@@ -47,6 +49,8 @@ const ENDPOINT_FIELDS = new Set([
   'embedSecret',
   'rateLimit',
   'openai',
+  'brand',
+  'listed',
 ])
 /**
  * Bounds of the per-endpoint durations, in ms. Idle and drain: under a second cuts healthy
@@ -72,9 +76,12 @@ export function validateConfig(raw: unknown, options: ValidateOptions): Chatskin
   const { source } = options
   if (!isRecord(raw)) throw new ConfigError(source, '', 'the config must be a JSON object')
   for (const key of Object.keys(raw)) {
-    if (key !== 'endpoints' && key !== 'redis' && key !== 'allowedHosts') {
+    if (key !== 'endpoints' && key !== 'redis' && key !== 'allowedHosts' && key !== 'gallery') {
       throw new ConfigError(source, key, 'unknown field')
     }
+  }
+  if (raw.gallery !== undefined && typeof raw.gallery !== 'boolean') {
+    throw new ConfigError(source, 'gallery', 'must be true or false')
   }
   if (!Array.isArray(raw.endpoints) || raw.endpoints.length === 0) {
     throw new ConfigError(source, 'endpoints', 'must be a non-empty array of endpoints')
@@ -97,6 +104,7 @@ export function validateConfig(raw: unknown, options: ValidateOptions): Chatskin
       ? { redis: validateRedis(raw.redis, source, options.describeField) }
       : {}),
     ...(allowedHosts ? { allowedHosts } : {}),
+    gallery: raw.gallery !== false,
   }
 }
 
@@ -154,6 +162,10 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
     durations[field as keyof typeof DURATION_RANGES] = value as number
   }
 
+  const listed = raw.listed ?? true
+  if (typeof listed !== 'boolean') fail('listed', 'must be true or false')
+  const brand = validateBrand(raw.brand, fail)
+
   return {
     id,
     theme: theme as string,
@@ -170,6 +182,8 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
     rateLimit: validateRateLimit(raw.rateLimit, fail),
     ...durations,
     ...(raw.openai !== undefined ? { openai: validateOpenAi(raw.openai, id, fail) } : {}),
+    ...(brand ? { brand } : {}),
+    ...(listed === false ? { listed: false as const } : {}),
   }
 }
 

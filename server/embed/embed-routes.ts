@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
-import type { StaticFile } from '../app.ts'
+import type { ReadStatic } from '../delivery/static-handler.ts'
 import { HttpError } from '../errors.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
 import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
@@ -15,8 +15,6 @@ import {
 import { launcherLabels } from './launcher-labels.ts'
 import { launcherTheme } from './launcher-theme.ts'
 import { verifySiteToken } from './site-token.ts'
-
-type ReadStatic = (path: string) => Promise<StaticFile | null>
 
 /** A token is a few hundred bytes; anything bigger is not one. */
 const MAX_IDENTIFY_BYTES = 4096
@@ -33,7 +31,7 @@ const REFUSALS = {
  */
 export function registerEmbedScript(app: Hono<AppEnv>, readStatic: ReadStatic): void {
   app.get('/embed.js', async (c) => {
-    const file = await readStatic('static/embed.js')
+    const file = await readStatic('static/embed.js', [])
     if (!file) throw new HttpError(404, 'not_found', 'embed.js is not built (npm run build).')
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': file.contentType,
@@ -53,7 +51,7 @@ export function registerEmbedRoutes(app: Hono<AppEnv>, readStatic: ReadStatic): 
   const cssOf = (theme: string) => {
     let css = themeCss.get(theme)
     if (!css) {
-      css = readStatic(`themes/${theme}/theme.css`).then((file) =>
+      css = readStatic(`themes/${theme}/theme.css`, []).then((file) =>
         file ? new TextDecoder().decode(file.body) : '',
       )
       themeCss.set(theme, css)

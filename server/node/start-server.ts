@@ -6,6 +6,8 @@ import { serve } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { createApp, createDifyClientFactory, type AppOptions } from '../app.ts'
 import { createAppModes } from '../app-mode/app-modes.ts'
+import { loadBrands } from '../brand/load-brands.ts'
+import { applyGallerySwitch } from '../config/gallery-switch.ts'
 import { loadConfig } from '../config/load-config.ts'
 import type { Env } from '../config/from-environment.ts'
 import type { ChatskinsConfig } from '../config/types.ts'
@@ -61,8 +63,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }),
     ...(options.dev ? { watch: true } : {}),
   })
-  const config =
-    options.config ?? loadConfig({ env, argv: options.argv ?? [], themeIds: [...themes.keys()] })
+  const config = applyGallerySwitch(
+    options.config ?? loadConfig({ env, argv: options.argv ?? [], themeIds: [...themes.keys()] }),
+    env,
+  )
+
+  const brands = loadBrands({ config, themes, themesDir, log })
 
   let sessionSecret = env.SESSION_SECRET
   if (!sessionSecret) {
@@ -121,6 +127,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(metricsAt.token ? { metrics: { token: metricsAt.token, render: metrics.render } } : {}),
     remoteAddress: (c) => getConnInfo(c).remote.address,
     trustedProxies,
+    brands,
   })
   const hostname = env.HOST ?? '127.0.0.1'
   const port = Number(env.PORT ?? 8787)

@@ -1,6 +1,25 @@
-import type { EndpointRuntime } from '../app-env.ts'
 import type { EndpointConfig } from '../config/types.ts'
+import type { Context } from 'hono'
+import type { AppEnv, EndpointRuntime } from '../app-env.ts'
+import type { ChatskinsConfig } from '../config/types.ts'
+import { HttpError } from '../errors.ts'
 import { escapeHtml } from './escape-html.ts'
+
+/**
+ * `GET /`: a 404 when the gallery is off (`"gallery": false`, GALLERY=off); the one endpoint when
+ * there is only one; else the gallery of the endpoints not marked `"listed": false`.
+ */
+export function galleryHandler(config: ChatskinsConfig, endpoints: readonly EndpointRuntime[]) {
+  const listed = endpoints.filter((endpoint) => endpoint.config.listed !== false)
+  return (c: Context<AppEnv>) => {
+    if (!config.gallery) throw new HttpError(404, 'not_found', 'Nothing here.')
+    const [only] = endpoints
+    if (endpoints.length === 1 && listed.length === 1 && only) {
+      return c.redirect(`/${encodeURIComponent(only.config.id)}/`, 302)
+    }
+    return c.html(renderGallery(listed, new URL(c.req.url).origin))
+  }
+}
 
 /**
  * `GET /`: every endpoint with its theme's name, preview image, a link and its embed snippet for

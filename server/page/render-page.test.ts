@@ -27,6 +27,7 @@ const pack: ThemePack = {
     defaultLocale: 'ja',
     schemes: ['light', 'dark'],
     layout: { avatars: true, timestamps: false, bubbleTails: true, headerAvatar: false },
+    brandable: [],
   },
   version: '0123456789ab',
 }

@@ -1,5 +1,6 @@
 import type { AppKind } from '../../contract/app-kind.ts'
 import type { BootData } from '../../contract/dify-wire.ts'
+import type { EndpointBrand } from '../brand/load-brands.ts'
 import type { EndpointConfig } from '../config/types.ts'
 import type { ThemePack } from '../themes/manifest.ts'
 import { escapeHtml, jsonForScript } from './escape-html.ts'
@@ -18,6 +19,9 @@ export function renderPage(
   pack: ThemePack,
   app: AppKind = 'chat',
   embed?: BootData['embed'],
+  brand?: EndpointBrand,
+  /** Extra <head> tags, already escaped (server/page/share-meta.ts). */
+  extraHead: readonly string[] = [],
 ): string {
   const { manifest } = pack
   const locale = endpoint.locale ?? manifest.defaultLocale
@@ -33,17 +37,21 @@ export function renderPage(
   const assetBase = `/themes/${encodeURIComponent(manifest.id)}/`
   const embedded = embed ? ' data-embed="true"' : ''
   const scheme = endpoint.scheme === 'auto' ? '' : ` data-scheme="${escapeHtml(endpoint.scheme)}"`
+  const favicon = brand?.images.favicon ?? `${assetBase}${manifest.favicon}?v=${pack.version}`
   const head = [
     `<title>${escapeHtml(endpoint.botName)}</title>`,
-    `<link rel="icon" href="${escapeHtml(`${assetBase}${manifest.favicon}?v=${pack.version}`)}">`,
+    `<link rel="icon" href="${escapeHtml(favicon)}">`,
     `<link rel="stylesheet" href="${escapeHtml(`${assetBase}theme.css?v=${pack.version}`)}">`,
+    ...(brand ? [`<link rel="stylesheet" href="${escapeHtml(brand.stylesheetUrl)}">`] : []),
+    ...extraHead,
   ].join('\n    ')
+  const branded = brand ? ' data-brand' : ''
   const bootScript = `<script type="application/json" id="chatskins-boot">${jsonForScript(boot)}</script>`
 
   return template
     .replace(
       HTML_OPEN_TAG,
-      `<html lang="${escapeHtml(locale)}" data-theme="${escapeHtml(manifest.id)}"${scheme}${embedded}>`,
+      `<html lang="${escapeHtml(locale)}" data-theme="${escapeHtml(manifest.id)}"${scheme}${embedded}${branded}>`,
     )
     .replace(HEAD_SLOT, () => head)
     .replace(BOOT_SLOT, () => bootScript)

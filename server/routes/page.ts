@@ -5,6 +5,7 @@ import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
 import { isEmbedOrigin } from '../embed/embed-origins.ts'
 import { renderPage } from '../page/render-page.ts'
 import { renderUnavailablePage } from '../page/unavailable-page.ts'
+import { shareMetaTags } from '../page/share-meta.ts'
 
 /**
  * `GET /:id/`: the page of one endpoint, rendered from the built index.html for its app type; a
@@ -12,7 +13,8 @@ import { renderUnavailablePage } from '../page/unavailable-page.ts'
  */
 export function pageHandler(template: () => Promise<string>, modes: AppModes) {
   return async (c: Context<AppEnv>) => {
-    const { config, pack } = c.get('endpoint')
+    const endpoint = c.get('endpoint')
+    const { config, pack, brand } = endpoint
     // `?embed=<host origin>` (from /embed.js) gives the embedded layout, for listed hosts only.
     const host = c.req.query('embed')
     const locale = c.req.query('locale')
@@ -29,8 +31,8 @@ export function pageHandler(template: () => Promise<string>, modes: AppModes) {
         'Retry-After': '10',
       })
     }
-    return c.html(renderPage(await template(), config, pack, mode.kind, embed), 200, {
-      'Cache-Control': 'no-store',
-    })
+    return c.html(
+      renderPage(await template(), config, pack, mode.kind, embed, brand, shareMetaTags(endpoint)),
+    )
   }
 }

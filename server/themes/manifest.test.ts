@@ -34,7 +34,20 @@ describe('validateManifest', () => {
       defaultLocale: 'ja',
       schemes: ['light', 'dark'],
       layout: { avatars: true, timestamps: false, bubbleTails: true, headerAvatar: false },
+      brandable: [],
     })
+  })
+
+  it('reads the tokens a pack lets the brand accent drive, and refuses unknown ones', () => {
+    expect(
+      validateManifest({ ...valid, brandable: ['accent', 'focus'] }, 'kawaii', PACK_FILES)
+        .brandable,
+    ).toEqual(['accent', 'focus'])
+    expect(() =>
+      validateManifest({ ...valid, brandable: ['accent', 'bg'] }, 'kawaii', PACK_FILES),
+    ).toThrow(
+      'themes/kawaii/theme.json: brandable: must list tokens among accent, user-bubble, focus',
+    )
   })
 
   it('defaults the locale to en and the layout to all options off', () => {

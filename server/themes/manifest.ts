@@ -1,5 +1,6 @@
 import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
 import type { ThemeLayout } from '../../contract/dify-wire.ts'
+import { BRANDABLE_TOKENS, type BrandableToken } from '../brand/derive-brand.ts'
 
 /** `themes/<id>/theme.json`, as documented in themes/README.md. */
 export interface ThemeManifest {
@@ -15,6 +16,8 @@ export interface ThemeManifest {
   defaultLocale: Locale
   schemes: Array<'light' | 'dark'>
   layout: ThemeLayout
+  /** Tokens that follow an endpoint's `brand.accent` (themes/README.md#brandable-tokens). */
+  brandable: BrandableToken[]
 }
 
 export interface ThemePack {
@@ -83,6 +86,14 @@ export function validateManifest(
     LAYOUT_KEYS.map((key) => [key, layoutRaw[key] === true]),
   ) as unknown as ThemeLayout
 
+  const brandable = manifest.brandable ?? []
+  if (
+    !Array.isArray(brandable) ||
+    !brandable.every((token) => (BRANDABLE_TOKENS as readonly unknown[]).includes(token))
+  ) {
+    fail('brandable', `must list tokens among ${BRANDABLE_TOKENS.join(', ')}`)
+  }
+
   return {
     id,
     name: text('name'),
@@ -93,5 +104,6 @@ export function validateManifest(
     schemes: schemes as Array<'light' | 'dark'>,
     layout,
     ...(manifest.launcherIcon === undefined ? {} : { launcherIcon: file('launcherIcon') }),
+    brandable: [...new Set(brandable as BrandableToken[])],
   }
 }

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { StaticFile } from '../app.ts'
+import { compressBytes } from '../delivery/compress-bytes.ts'
+import type { ReadStatic } from '../delivery/static-handler.ts'
+import type { ContentCoding } from '../delivery/encodings.ts'
 import type { ThemeCssCache } from './compile-theme-css.ts'
 
 export interface ThemeCssFilesOptions {
@@ -27,11 +29,29 @@ export async function createThemeCssFiles(options: ThemeCssFilesOptions) {
   const compiled = new Map<string, string>()
   for (const id of options.packIds) compiled.set(id, await compileOne(id))
 
-  return (readStatic: (path: string) => Promise<StaticFile | null>) =>
-    async (path: string): Promise<StaticFile | null> => {
+  // Compressed once per pack and coding, again only when the compiled CSS changes (watch).
+  const compressed = new Map<string, { css: string; bytes: Uint8Array }>()
+  const encode = (id: string, css: string, coding: ContentCoding | undefined) => {
+    if (!coding) return new TextEncoder().encode(css)
+    const key = `${id} ${coding}`
+    const cached = compressed.get(key)
+    if (cached?.css === css) return cached.bytes
+    const bytes = compressBytes(Buffer.from(css), coding)
+    compressed.set(key, { css, bytes })
+    return bytes
+  }
+
+  return (readStatic: ReadStatic): ReadStatic =>
+    async (path, codings) => {
       const id = THEME_CSS.exec(path)?.[1]
-      if (id === undefined || !compiled.has(id)) return readStatic(path)
+      if (id === undefined || !compiled.has(id)) return readStatic(path, codings)
       const css = options.watch ? await compileOne(id) : compiled.get(id)!
-      return { body: new TextEncoder().encode(css), contentType: 'text/css; charset=utf-8' }
+      const [coding] = codings
+      return {
+        body: encode(id, css, coding),
+        contentType: 'text/css; charset=utf-8',
+        negotiated: true,
+        ...(coding ? { encoding: coding } : {}),
+      }
     }
 }
