@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks'
 import { useApp } from '../app/app-context.ts'
 import { useMedia } from '../media/media-context.ts'
+import { COMPOSER_INPUT_ID } from './focus-composer.ts'
 
 /** Keys pressed while an IME composes (Korean, Japanese, Chinese) report keyCode 229. */
 const IME_PROCESS_KEY = 229
@@ -35,14 +36,14 @@ export function Composer() {
   return (
     <form data-part="composer" onSubmit={submit} {...(media && media.parts.fileDrop(media))}>
       {media && <media.parts.Attachments />}
-      <label data-part="composer-label" class="cs-visually-hidden" for="chatskins-input">
+      <label data-part="composer-label" class="cs-visually-hidden" for={COMPOSER_INPUT_ID}>
         {t('composer.label', bot)}
       </label>
       {media && <media.parts.AttachButton />}
       {media && <media.parts.MicButton />}
       <textarea
         ref={inputRef}
-        id="chatskins-input"
+        id={COMPOSER_INPUT_ID}
         data-part="input"
         rows={1}
         value={store.draft.value}

@@ -1,6 +1,7 @@
 import { useApp } from '../app/app-context.ts'
 import { Avatar } from './Avatar.tsx'
 import { ConversationsToggle } from './ConversationsToggle.tsx'
+import { focusComposer } from './focus-composer.ts'
 
 export function Header() {
   const { boot, store, t } = useApp()
@@ -18,7 +19,10 @@ export function Header() {
       <button
         type="button"
         data-part="new-chat"
-        onClick={() => store.newChat()}
+        onClick={() => {
+          store.newChat()
+          focusComposer()
+        }}
         disabled={store.messages.value.length === 0 && !store.conversationId.value}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
