@@ -60,7 +60,12 @@ test('5: error banner on a 320x568 phone', async ({ browser }) => {
 
 for (const theme of ['minimal', 'kawaii']) {
   test(`6: Korean in ${theme}`, async ({ browser }) => {
-    const { context, page } = await open(browser, `/${theme}/`, { width: 390, height: 700 }, 'ko-KR')
+    const { context, page } = await open(
+      browser,
+      `/${theme}/`,
+      { width: 390, height: 700 },
+      'ko-KR',
+    )
     await page.evaluate(() => document.fonts.ready)
     await page.waitForTimeout(500)
     await page.screenshot({ path: shot(`6-korean-${theme}-390`) })
@@ -74,7 +79,10 @@ for (const theme of ['minimal', 'kawaii', 'korean', 'western']) {
     await page.locator('[data-part=bot-name]').evaluate((h1) => {
       h1.textContent = 'Customer Support Helpers'
     })
-    await page.screenshot({ path: shot(`7-bot-name-${theme}-360`), clip: { x: 0, y: 0, width: 360, height: 120 } })
+    await page.screenshot({
+      path: shot(`7-bot-name-${theme}-360`),
+      clip: { x: 0, y: 0, width: 360, height: 120 },
+    })
     await context.close()
   })
 }

@@ -1,7 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks'
 import { useApp } from '../app/app-context.ts'
 import { useMedia } from '../media/media-context.ts'
-import { COMPOSER_INPUT_ID } from './focus-composer.ts'
+
+const COMPOSER_INPUT_ID = 'chatskins-input'
+
+/** After an action whose button goes away (a chip, New chat, Dismiss), the next step is typing. */
+export function focusComposer(): void {
+  document.getElementById(COMPOSER_INPUT_ID)?.focus()
+}
 
 /** Keys pressed while an IME composes (Korean, Japanese, Chinese) report keyCode 229. */
 const IME_PROCESS_KEY = 229

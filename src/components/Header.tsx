@@ -1,7 +1,7 @@
 import { useApp } from '../app/app-context.ts'
 import { Avatar } from './Avatar.tsx'
 import { ConversationsToggle } from './ConversationsToggle.tsx'
-import { focusComposer } from './focus-composer.ts'
+import { focusComposer } from './Composer.tsx'
 
 export function Header() {
   const { boot, store, t } = useApp()

@@ -6,7 +6,6 @@ import { useApp } from '../app/app-context.ts'
 import { InputsFileField } from './InputsFileField.tsx'
 import { InputsLabelText } from './InputsLabelText.tsx'
 import { InputsLinkField } from './InputsLinkField.tsx'
-import { focusComposer } from './focus-composer.ts'
 
 const PROBLEM_KEY: Record<InputProblem['code'], MessageKey> = {
   required: 'inputs.required',
@@ -45,7 +44,7 @@ export function InputsForm({ inputs }: { inputs: InputsState }) {
       // Enter in a field means "done here": on to the message box, nothing is submitted.
       onSubmit={(event) => {
         event.preventDefault()
-        focusComposer()
+        document.querySelector<HTMLElement>('[data-part="input"]')?.focus()
       }}
     >
       <p data-part="inputs-title" id="chatskins-inputs-title">

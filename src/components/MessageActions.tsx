@@ -6,7 +6,6 @@ import { copyText } from '../chat/clipboard.ts'
 import { useApp } from '../app/app-context.ts'
 import { useFeatures } from '../app/features-context.ts'
 import { useMedia } from '../media/media-context.ts'
-import { focusComposer } from './focus-composer.ts'
 
 /** How long "Copied" (or a failure) stays beside the buttons. */
 const NOTE_MS = 2500
@@ -111,6 +110,5 @@ function focusLatestActions(): void {
       actions?.querySelector<HTMLElement>('button')
     if (button) button.focus()
     else if (--frames > 0) requestAnimationFrame(find)
-    else focusComposer()
   })
 }

@@ -1,5 +1,5 @@
 import { useApp } from '../app/app-context.ts'
-import { focusComposer } from './focus-composer.ts'
+import { focusComposer } from './Composer.tsx'
 
 /** Questions as chips: a click sends one as the visitor's message. */
 export function SuggestedQuestions({ questions, label }: { questions: string[]; label: string }) {
