@@ -34,6 +34,7 @@ export function Composer() {
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && busy) return store.stop()
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return
     if (event.keyCode === IME_PROCESS_KEY) return
     submit(event)
