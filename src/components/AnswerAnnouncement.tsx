@@ -31,8 +31,21 @@ function whenLastAnswerRendered(done: (text: string) => void): () => void {
     const answers = document.querySelectorAll('[data-part="message"][data-role="bot"]')
     const content = answers[answers.length - 1]?.querySelector<HTMLElement>('[data-part="content"]')
     const settled = content?.dataset.format === 'markdown' && !content.hasAttribute('aria-busy')
-    if (content && (settled || performance.now() > deadline)) done(content.innerText)
+    if (content && (settled || performance.now() > deadline)) done(renderedText(content))
     else frame = requestAnimationFrame(check)
   })
   return () => cancelAnimationFrame(frame)
+}
+
+const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, th, td, pre, blockquote, div'
+
+/**
+ * The answer as read: `innerText` leaves out blocks the browser skips while out of view
+ * (`content-visibility`), so the text is taken from a copy, a space after every block.
+ */
+function renderedText(content: HTMLElement): string {
+  const copy = content.cloneNode(true) as HTMLElement
+  for (const hidden of copy.querySelectorAll('button, [aria-hidden="true"]')) hidden.remove()
+  for (const block of copy.querySelectorAll(BLOCKS)) block.append(' ')
+  return copy.textContent ?? ''
 }
