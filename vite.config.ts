@@ -35,5 +35,19 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // Small modules that both the first render and lazy chunks import: one chunk of
+            // them costs less than one each (every chunk adds its own import and export lines).
+            {
+              name: 'shared',
+              test: /[\\/](contract|src[\\/](app|conversations|media)[\\/][\w-]*context)[\\/.]/,
+            },
+          ],
+        },
+      },
+    },
   },
 })

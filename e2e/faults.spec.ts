@@ -155,7 +155,9 @@ for (const locale of LOCALES) {
         await expect(answer).toHaveAttribute('data-state', 'error')
         await expect(answer.locator('[data-part=notice]')).toHaveText(t('message.interrupted'))
         await expect(answer.locator('[data-part=content]')).toContainText('demo bot')
-        await expect(chat.input).toHaveValue(fault.message)
+        // The kept answer offers Regenerate, so the question does not go back into the composer.
+        await expect(answer.locator('[data-part=action-regenerate]')).toBeVisible()
+        await expect(chat.input).toHaveValue('')
       } else {
         await chat.waitForAnswer(answersBefore + 1)
         if (outcome.contains) await expect(answer).toContainText(outcome.contains)

@@ -128,7 +128,10 @@ test.describe('the inputs form', () => {
     await page.goto('/full/')
     const form = part(page, 'inputs-form')
     await expect(form).toBeVisible()
-    await expect(part(page, 'opening')).toContainText('Hello {{Your name}}!')
+    // An input not filled in yet shows as its label, muted, never in braces.
+    await expect(part(page, 'opening')).toContainText('Hello Your name!')
+    await expect(part(page, 'opening')).not.toContainText('{{')
+    await expect(part(page, 'opening-blank')).toHaveText('Your name')
     // Known types only: json_object and external_data_tool are left out; the file inputs follow.
     const types = await form
       .locator('[data-part=inputs-field]')

@@ -60,7 +60,7 @@ export function validateTalkBody(body: Record<string, unknown>, limits: TalkLimi
 }
 
 const INTERNAL_URL_PROBLEM = 'a remote_url may not point to a local or private address'
-/** The fields of a file reference Dify reads (dify-api.md §3.1); anything else is not passed on. */
+/** The fields of a file reference Dify reads (docs/dify-wire.md#chat-messages); anything else is not passed on. */
 const FILE_FIELDS = ['type', 'transfer_method', 'upload_file_id', 'url'] as const
 
 function knownFileFields(file: Record<string, unknown>): Record<string, unknown> {

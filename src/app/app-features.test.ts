@@ -32,9 +32,9 @@ describe('createAppFeatures', () => {
     }))
     await Promise.all([features.load(), features.load()])
     expect(api.parameters).toHaveBeenCalledTimes(1)
-    expect(features.opening.value).toBe('Hello Ann!')
+    expect(features.opening.value).toEqual(['Hello Ann!'])
     features.inputs.value?.set('name', 'Bo')
-    expect(features.opening.value).toBe('Hello Bo!')
+    expect(features.opening.value).toEqual(['Hello Bo!'])
   })
 
   it('enables nothing when the parameters cannot load', async () => {

@@ -1,7 +1,7 @@
 import { batch, computed, signal } from '@preact/signals'
 import type { AppApi } from '../api/app-api.ts'
 import type { UploadRules } from '../media/attachments-rules.ts'
-import type { AppParameters } from './app-parameters.ts'
+import type { AppParameters, OpeningPart } from './app-parameters.ts'
 import type { ChatMessage } from '../chat/chat-message.ts'
 import { createFeedback } from '../chat/feedback.ts'
 import type { ConversationView, InputsState } from '../inputs/inputs-state.ts'
@@ -37,14 +37,15 @@ export function createAppFeatures(options: AppFeaturesOptions) {
   const parameters = signal(NO_PARAMETERS)
   const inputs = signal<InputsState | null>(null)
   const feedback = createFeedback((id, rating) => api.feedback(id, rating))
-  let fill: ((template: string, state: InputsState) => string) | undefined
+  let fill: ((template: string, state: InputsState) => OpeningPart[]) | undefined
   let view: ConversationView | undefined
   /** Dify's inputs of the conversation shown, when its history came before the parameters. */
   let difyInputs: { conversationId: string; inputs: unknown } | undefined
   const opening = computed(() => {
     const { openingStatement } = parameters.value
     const state = inputs.value
-    return state && fill ? fill(openingStatement, state) : openingStatement
+    if (state && fill) return fill(openingStatement, state)
+    return openingStatement ? [openingStatement] : []
   })
 
   let loading: Promise<void> | undefined

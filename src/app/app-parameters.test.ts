@@ -35,17 +35,24 @@ describe('fillPlaceholders', () => {
     { select: { variable: 'lang', label: 'Language', options: ['en'] } },
   ])
 
-  it('fills known variables, shows the label of empty ones and leaves unknown ones alone', () => {
+  it('fills known variables, gives empty ones as their label, never in braces', () => {
     const template = 'Hi {{name}}, we speak {{ lang }}. {{unknown}} stays.'
-    expect(fillPlaceholders(template, fields, { name: 'Ann', lang: 'en' })).toBe(
+    expect(fillPlaceholders(template, fields, { name: 'Ann', lang: 'en' })).toEqual([
       'Hi Ann, we speak en. {{unknown}} stays.',
-    )
-    expect(fillPlaceholders(template, fields, { name: ' ' })).toBe(
-      'Hi {{Your name}}, we speak {{Language}}. {{unknown}} stays.',
-    )
+    ])
+    expect(fillPlaceholders(template, fields, { name: ' ' })).toEqual([
+      'Hi ',
+      { blank: 'Your name' },
+      ', we speak ',
+      { blank: 'Language' },
+      '. {{unknown}} stays.',
+    ])
+    expect(fillPlaceholders('{{name}}', fields, {})).toEqual([{ blank: 'Your name' }])
   })
 
   it('inserts values literally', () => {
-    expect(fillPlaceholders('{{name}}', fields, { name: '$& $1 <b>x</b>' })).toBe('$& $1 <b>x</b>')
+    expect(fillPlaceholders('{{name}}', fields, { name: '$& $1 <b>x</b>' })).toEqual([
+      '$& $1 <b>x</b>',
+    ])
   })
 })

@@ -38,21 +38,38 @@ export function parseAppParameters(raw: unknown, parseRules?: ParseUploadRules):
   }
 }
 
+/** A piece of the opening statement: text, or the label of an input not filled in yet. */
+export type OpeningPart = string | { blank: string }
+
 /**
- * Fills `{{variable}}` in the opening statement from the inputs, as Dify's web app does: a
- * variable without a value shows its label in braces, an unknown one stays as written.
+ * Fills `{{variable}}` in the opening statement from the inputs: a variable without a value
+ * becomes its label, shown muted instead of in braces; an unknown one stays as written.
  */
 export function fillPlaceholders(
   template: string,
   fields: readonly InputField[],
   values: InputValues,
-): string {
-  return template.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (match, name: string) => {
+): OpeningPart[] {
+  const parts: OpeningPart[] = []
+  let text = ''
+  let from = 0
+  for (const match of template.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)) {
+    const name = match[1] ?? ''
     const value = values[name]
-    if (typeof value === 'string' && value.trim() !== '') return value
     const field = fields.find((candidate) => candidate.variable === name)
-    return field ? `{{${field.label}}}` : match
-  })
+    text += template.slice(from, match.index)
+    from = match.index + match[0].length
+    if (typeof value === 'string' && value.trim() !== '') text += value
+    else if (!field) text += match[0]
+    else {
+      if (text) parts.push(text)
+      parts.push({ blank: field.label })
+      text = ''
+    }
+  }
+  text += template.slice(from)
+  if (text) parts.push(text)
+  return parts
 }
 
 /** Whether the form of `GET /parameters` has a `file` or `file-list` input. */

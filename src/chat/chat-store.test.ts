@@ -122,7 +122,9 @@ describe('createChatStore', () => {
     expect(bot?.status.value).toBe('error')
     expect(store.error.value?.status).toBe(500)
     expect(store.error.value?.requestId).toBe('req-0001')
-    expect(store.draft.value).toBe('question')
+    // Regenerate asks it again; the composer stays free for the next question.
+    expect(store.regenerableQuery.value).toBe('question')
+    expect(store.draft.value).toBe('')
   })
 
   it('a stream that breaks off is a broken answer, with the request id for support', async () => {

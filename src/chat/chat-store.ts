@@ -60,7 +60,7 @@ const REGENERABLE: ReadonlySet<string> = new Set(['done', 'stopped', 'error'])
  * `send` streams one answer from `/talk`; `regenerate` asks the last question again in place of
  * its answer; `stop` asks Dify to stop and keeps the partial answer;
  * `newChat` forgets the conversation, `switchConversation` shows another (history fills it in).
- * A failure keeps the user's text in the draft.
+ * A failure keeps the user's text in the draft, unless its kept answer offers Regenerate.
  */
 export function createChatStore(options: ChatStoreOptions) {
   const { api, storage } = options
@@ -141,6 +141,9 @@ export function createChatStore(options: ChatStoreOptions) {
   const failTurn = (active: ActiveTurn, failure: ChatError) => {
     flushText(active)
     const answered = active.bot.text.value !== ''
+    // A kept answer Dify knows offers Regenerate: the question going back into the composer
+    // too would only mix with the next one.
+    const offersRegenerate = answered && active.bot.difyId.value !== undefined
     batch(() => {
       if (answered) {
         active.bot.status.value = 'error'
@@ -156,7 +159,9 @@ export function createChatStore(options: ChatStoreOptions) {
         if (user?.role === 'user') user.status.value = 'failed'
       }
       error.value = failure
-      if (draft.value.trim() === '' && !active.replacing) draft.value = active.query
+      if (draft.value.trim() === '' && !active.replacing && !offersRegenerate) {
+        draft.value = active.query
+      }
       if (!answered && !active.replacing && active.files.length > 0) {
         options.restoreFiles?.(active.files)
       }

@@ -21,6 +21,9 @@ export function App(props: AppContextValue) {
         data-busy={String(props.store.busy.value)}
         data-sidebar={String(panel.sidebar.value)}
       >
+        <a href="#chatskins-input" data-part="skip-link" class="cs-visually-hidden">
+          {props.t('skip.toComposer')}
+        </a>
         <Header />
         <ConversationPanel />
         <main data-part="main">

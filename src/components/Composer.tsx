@@ -2,6 +2,13 @@ import { useEffect, useRef } from 'preact/hooks'
 import { useApp } from '../app/app-context.ts'
 import { useMedia } from '../media/media-context.ts'
 
+const COMPOSER_INPUT_ID = 'chatskins-input'
+
+/** After an action whose button goes away (a chip, New chat, Dismiss), the next step is typing. */
+export function focusComposer(): void {
+  document.getElementById(COMPOSER_INPUT_ID)?.focus()
+}
+
 /** Keys pressed while an IME composes (Korean, Japanese, Chinese) report keyCode 229. */
 const IME_PROCESS_KEY = 229
 
@@ -29,6 +36,7 @@ export function Composer() {
   }
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && busy) return store.stop()
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return
     if (event.keyCode === IME_PROCESS_KEY) return
     submit(event)
@@ -37,14 +45,14 @@ export function Composer() {
   return (
     <form data-part="composer" onSubmit={submit} {...(media && media.parts.fileDrop(media))}>
       {media && <media.parts.Attachments />}
-      <label data-part="composer-label" class="cs-visually-hidden" for="chatskins-input">
+      <label data-part="composer-label" class="cs-visually-hidden" for={COMPOSER_INPUT_ID}>
         {t('composer.label', bot)}
       </label>
       {media && <media.parts.AttachButton />}
       {media && <media.parts.MicButton />}
       <textarea
         ref={inputRef}
-        id="chatskins-input"
+        id={COMPOSER_INPUT_ID}
         data-part="input"
         rows={1}
         value={store.draft.value}

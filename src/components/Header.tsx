@@ -2,6 +2,7 @@ import { useApp } from '../app/app-context.ts'
 import { Avatar } from './Avatar.tsx'
 import { lazyModule } from '../app/lazy-module.ts'
 import { ConversationsToggle } from './ConversationsToggle.tsx'
+import { focusComposer } from './Composer.tsx'
 
 /** Only embed panels have a close button (src/embedded/). */
 const useEmbedClose = lazyModule(() => import('./EmbedCloseButton.tsx'))
@@ -24,7 +25,10 @@ export function Header() {
         type="button"
         data-part="new-chat"
         class="max-sm:aspect-square max-sm:justify-center max-sm:px-0"
-        onClick={() => store.newChat()}
+        onClick={() => {
+          store.newChat()
+          focusComposer()
+        }}
         disabled={store.messages.value.length === 0 && !store.conversationId.value}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

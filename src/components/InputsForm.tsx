@@ -44,7 +44,7 @@ export function InputsForm({ inputs }: { inputs: InputsState }) {
       // Enter in a field means "done here": on to the message box, nothing is submitted.
       onSubmit={(event) => {
         event.preventDefault()
-        document.getElementById('chatskins-input')?.focus()
+        document.querySelector<HTMLElement>('[data-part="input"]')?.focus()
       }}
     >
       <p data-part="inputs-title" id="chatskins-inputs-title">

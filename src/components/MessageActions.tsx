@@ -67,7 +67,7 @@ export function MessageActions({ message }: { message: ChatMessage }) {
         <ActionButton
           part="action-regenerate"
           label={t('actions.regenerate')}
-          onClick={() => void store.regenerate()}
+          onClick={() => void store.regenerate().then(focusLatestActions)}
         >
           <path d="M20 12a8 8 0 1 1-2.3-5.7M20 4v5h-5" />
         </ActionButton>
@@ -97,4 +97,18 @@ function ActionButton({ part, label, pressed, onClick, children }: ActionButtonP
       <span class="cs-visually-hidden">{label}</span>
     </button>
   )
+}
+
+/** After Regenerate (its button went with the old answer): the new answer's own actions. */
+function focusLatestActions(): void {
+  let frames = 10
+  requestAnimationFrame(function find() {
+    const answers = document.querySelectorAll('[data-part="message"][data-role="bot"]')
+    const actions = answers[answers.length - 1]?.querySelector('[data-part="message-actions"]')
+    const button =
+      actions?.querySelector<HTMLElement>('[data-part="action-regenerate"]') ??
+      actions?.querySelector<HTMLElement>('button')
+    if (button) button.focus()
+    else if (--frames > 0) requestAnimationFrame(find)
+  })
 }

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import { useApp } from '../app/app-context.ts'
 import { useConversations } from '../conversations/conversations-context.ts'
 import { HistoryStart } from './HistoryStart.tsx'
@@ -13,6 +13,8 @@ export function MessageLog() {
   const logRef = useRef<HTMLDivElement>(null)
   const contentRef = useRef<HTMLDivElement>(null)
   const pinned = useRef(true)
+  /** The reader has scrolled up: while an answer streams, a button takes them to its end. */
+  const [away, setAway] = useState(false)
   const messages = store.messages.value
   const { history } = useConversations()
 
@@ -28,6 +30,7 @@ export function MessageLog() {
       // above, which the browser's scroll anchoring compensates) moves the end, not the reader.
       else if (top < lastTop) pinned.current = false
       lastTop = top
+      setAway(!pinned.current)
     }
     const observer = new ResizeObserver(() => {
       if (!pinned.current) return
@@ -66,22 +69,34 @@ export function MessageLog() {
     fromBottom.current = null
   }, [firstKey])
 
+  const jumpToLatest = () => {
+    const log = logRef.current
+    if (log) log.scrollTop = log.scrollHeight
+  }
+
   return (
-    <div
-      ref={logRef}
-      data-part="log"
-      role="log"
-      aria-live="off"
-      aria-label={t('log.label', bot)}
-      aria-busy={store.busy.value || history.restoring.value}
-      tabIndex={0}
-    >
-      <div ref={contentRef} data-part="log-content">
-        <HistoryStart />
-        {messages.length === 0
-          ? !history.pending.value && <Welcome />
-          : messages.map((message) => <MessageItem key={message.key} message={message} />)}
+    <>
+      <div
+        ref={logRef}
+        data-part="log"
+        role="log"
+        aria-live="off"
+        aria-label={t('log.label', bot)}
+        aria-busy={store.busy.value || history.restoring.value}
+        tabIndex={0}
+      >
+        <div ref={contentRef} data-part="log-content">
+          <HistoryStart />
+          {messages.length === 0
+            ? !history.pending.value && <Welcome />
+            : messages.map((message) => <MessageItem key={message.key} message={message} />)}
+        </div>
       </div>
-    </div>
+      {away && store.busy.value && (
+        <button type="button" data-part="jump-latest" onClick={jumpToLatest}>
+          {t('log.jumpToLatest')}
+        </button>
+      )}
+    </>
   )
 }

@@ -1,4 +1,5 @@
 import { useApp } from '../app/app-context.ts'
+import { focusComposer } from './Composer.tsx'
 
 /** Questions as chips: a click sends one as the visitor's message. */
 export function SuggestedQuestions({ questions, label }: { questions: string[]; label: string }) {
@@ -11,7 +12,10 @@ export function SuggestedQuestions({ questions, label }: { questions: string[]; 
           key={question}
           type="button"
           data-part="suggestion"
-          onClick={() => void store.send(question)}
+          onClick={() => {
+            void store.send(question)
+            focusComposer()
+          }}
         >
           {question}
         </button>

@@ -14,13 +14,17 @@ export function Welcome() {
   const features = useFeatures()
   const ref = useRef<HTMLElement>(null)
   useStartAtTop(ref)
-  const opening = features?.opening.value ?? ''
+  const opening = features?.opening.value ?? []
   return (
     <section ref={ref} data-part="empty">
       <Avatar name={boot.botName} size="large" />
       <h2 data-part="empty-title">{t('empty.title', bot)}</h2>
-      {opening ? (
-        <p data-part="opening">{opening}</p>
+      {opening.length > 0 ? (
+        <p data-part="opening">
+          {opening.map((part) =>
+            typeof part === 'string' ? part : <span data-part="opening-blank">{part.blank}</span>,
+          )}
+        </p>
       ) : (
         <p data-part="empty-body">{t('empty.body')}</p>
       )}

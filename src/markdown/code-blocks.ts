@@ -34,8 +34,9 @@ export function enhanceCodeBlocks(
   if (blocks.length === 0) return
   for (const block of blocks) {
     if (!block.querySelector('[data-part="copy-code"]')) block.append(copyButton(labels))
-    // A wide block scrolls sideways; keyboard users need to be able to focus it to scroll.
-    block.querySelector('pre')?.setAttribute('tabindex', '0')
+    // Only a block that scrolls sideways is a tab stop, so keyboard users can scroll it.
+    const pre = block.querySelector('pre')
+    if (pre && pre.scrollWidth > pre.clientWidth) pre.setAttribute('tabindex', '0')
   }
   highlighter ??= import('./highlight-code.ts')
   highlighter.then(
