@@ -84,8 +84,11 @@ export function createAppModes(options: AppModeOptions): AppModes {
   return {
     kindOf,
     async checkAtStart() {
-      for (const { config } of options.endpoints) {
-        const result = await kindOf(config.id)
+      // All at once: a start waits for the slowest Dify, not for the sum of them.
+      const results = await Promise.all(
+        options.endpoints.map(async ({ config }) => ({ config, result: await kindOf(config.id) })),
+      )
+      for (const { config, result } of results) {
         if ('problem' in result && result.problem === 'mismatch') {
           throw new ConfigError(options.source, `endpoint ${config.id}`, result.detail)
         }

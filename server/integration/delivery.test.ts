@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { compileThemeCss } from '../themes/compile-theme-css.ts'
 import { startTestStack, type TestStack } from './test-stack.ts'
 
 let stack: TestStack
@@ -37,8 +38,13 @@ function raw(path: string, headers: Record<string, string> = {}, method = 'GET',
   })
 }
 
-const themeCss = readFileSync(
-  fileURLToPath(new URL('../../themes/minimal/theme.css', import.meta.url)),
+/** What the server serves for the pack: its `theme.css` as Tailwind compiles it. */
+const packDir = fileURLToPath(new URL('../../themes/minimal', import.meta.url))
+const themeCss = Buffer.from(
+  await compileThemeCss(readFileSync(`${packDir}/theme.css`, 'utf8'), {
+    packDir,
+    displayPath: 'themes/minimal/theme.css',
+  }),
 )
 
 describe('static files', () => {

@@ -35,6 +35,11 @@ export async function startFirehoseDify(
         response.writeHead(200, { 'Content-Type': 'application/json' })
         return response.end('{"result": "success"}')
       }
+      if (!/\/chat-messages$/.test(request.url ?? '')) {
+        // A chat app, as `/info` says; nothing else of Dify is needed here.
+        response.writeHead(200, { 'Content-Type': 'application/json' })
+        return response.end(request.url?.endsWith('/info') ? '{"mode": "chat"}' : '{}')
+      }
       open++
       response.on('close', () => open--)
       response.writeHead(200, { 'Content-Type': 'text/event-stream' })
