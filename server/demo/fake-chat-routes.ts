@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import { demoAnswer, longAnswer } from './demo-answers.ts'
 import { parseDirectives } from './directives.ts'
-import { CHAT_MESSAGE_ERRORS, difyError, httpFault, proxyErrorPage } from './dify-errors.ts'
+import { difyError } from './dify-errors.ts'
 import { fileUploadEnabled, type FakeApp } from './fake-apps.ts'
 import { demoCitations } from './fake-citations.ts'
 import type { FakeEnv } from './fake-dify.ts'
@@ -10,6 +10,7 @@ import { storedInputs, userMessageFiles } from './fake-message-files.ts'
 import { readJson } from './fake-request.ts'
 import { NIL_UUID, type FakeConversation, type FakeMessage } from './fake-store.ts'
 import { createSseStream } from './sse-writer.ts'
+import type { FaultDirectives } from './turn-faults.ts'
 import { writeTurn } from './write-turn.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -25,6 +26,8 @@ export interface ChatRouteOptions {
   stops: Array<{ taskId: string; user: string }>
   /** Told when a reader leaves a stream before its end (the upstream request was aborted). */
   onStreamCancelled: () => void
+  /** Test-only faults read from each message's directives; the demo bot has none. */
+  faults?: FaultDirectives | undefined
 }
 
 /**
@@ -59,16 +62,12 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
         '1 validation error for ChatRequestPayload\ninputs\n  Field required [type=missing]',
       )
     }
-    const { query, directives } = parseDirectives(body.query.replace(/\0/g, ''))
+    const { query, directives, switches } = parseDirectives(body.query.replace(/\0/g, ''))
+    const faults = options.faults?.(switches) ?? {}
     const conversationId =
       typeof body.conversation_id === 'string' ? body.conversation_id.trim() : ''
-    if (directives.firstByteMs && (directives.httpError || directives.htmlError)) {
-      await sleep(directives.firstByteMs)
-    }
-    if (directives.htmlError) return proxyErrorPage(directives.htmlError)
-    if (directives.httpError) return httpFault(directives.httpError, conversationId || undefined)
-    const catalogued = directives.difyError && CHAT_MESSAGE_ERRORS[directives.difyError]
-    if (catalogued) return difyError(catalogued.status, directives.difyError!, catalogued.message)
+    const faultResponse = await faults.respond?.(conversationId || undefined)
+    if (faultResponse) return faultResponse
     if (conversationId && !UUID.test(conversationId)) {
       return difyError(
         400,
@@ -156,6 +155,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
             taskId,
             answer,
             directives,
+            faults,
             tokenDelayMs: options.tokenDelayMs,
             isStopRequested: () => task.stopRequested,
             citations,
@@ -168,11 +168,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
           tasks.delete(taskId)
         }
       },
-      {
-        split: directives.split,
-        classic: directives.classic,
-        onCancel: options.onStreamCancelled,
-      },
+      { ...faults.framing, onCancel: options.onStreamCancelled },
     )
     return new Response(stream, {
       headers: { 'Content-Type': 'text/event-stream; charset=utf-8' },
@@ -220,8 +216,4 @@ function introductionOf(app: FakeApp, inputs: Record<string, unknown>): string {
     const value = inputs[name]
     return value === undefined || value === null ? placeholder : String(value)
   })
-}
-
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }
