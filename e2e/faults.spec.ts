@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { en } from '../src/i18n/en.ts'
 import { ko } from '../src/i18n/ko.ts'
 import type { Dictionary, MessageKey } from '../src/i18n/en.ts'
-import { CHAT_MESSAGE_ERRORS } from '../server/demo/dify-errors.ts'
+import { CHAT_MESSAGE_ERRORS } from '../server/testing/dify-error-catalogue.ts'
 import { chatPage, failOnScriptActivity } from './chat-page.ts'
 
 /**

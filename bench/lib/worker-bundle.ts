@@ -13,6 +13,8 @@ export const WORKER_BUDGET_GZIP = 128 * 1024
 export interface WorkerBundle {
   raw: number
   gzip: number
+  /** The script itself, for checks of what it carries. */
+  text: string
 }
 
 /**
@@ -28,7 +30,11 @@ export async function measureWorkerBundle(): Promise<WorkerBundle> {
       { cwd: ROOT, env: { ...process.env, ...OFFLINE_WRANGLER_ENV } },
     )
     const script = readFileSync(join(out, 'worker.js'))
-    return { raw: script.length, gzip: gzipSync(script, { level: 9 }).length }
+    return {
+      raw: script.length,
+      gzip: gzipSync(script, { level: 9 }).length,
+      text: script.toString('latin1'),
+    }
   } finally {
     rmSync(out, { recursive: true, force: true })
   }

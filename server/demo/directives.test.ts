@@ -3,67 +3,60 @@ import { parseDirectives } from './directives.ts'
 
 describe('parseDirectives', () => {
   it('returns the message untouched, with every switch off, when it has no directives', () => {
-    const { query, directives } = parseDirectives('What is [a link](https://x)?')
+    const { query, directives, switches } = parseDirectives('What is [a link](https://x)?')
     expect(query).toBe('What is [a link](https://x)?')
     expect(Object.values(directives).every((value) => value === false || value === undefined)).toBe(
       true,
     )
+    expect(switches.size).toBe(0)
   })
 
   it('reads flags and numbers anywhere in the message and removes them from the query', () => {
     const { query, directives } = parseDirectives(
-      '[[split]] Hello [[slow=20]] there [[error-event=500]][[end-first]]',
+      '[[echo]] Hello [[slow=20]] there [[many=500]][[length]]',
     )
     expect(query).toBe('Hello  there')
     expect(directives).toMatchObject({
-      split: true,
+      echo: true,
       slowMs: 20,
-      errorEvent: 500,
-      endFirst: true,
-      classic: false,
+      many: 500,
+      length: true,
+      cite: false,
     })
   })
 
-  it('maps every directive name to its switch', () => {
+  it('maps every demo directive name to its switch', () => {
     const { query, directives } = parseDirectives(
-      '[[split]][[ping-first]][[classic]][[error-event=400]][[http=429]][[html=502]][[slow=5]]' +
-        '[[first-byte=100]][[reset]][[stall]][[echo]][[garbage]][[replace]][[end-first]][[long=3000]]' +
-        '[[cite]][[file]][[many=40]][[dify-error=not_chat_app]][[bad-utf8]][[flood]][[length]]',
+      '[[slow=5]][[echo]][[replace]][[long=3000]][[cite]][[file]][[many=40]][[length]]',
     )
     expect(query).toBe('')
     expect(directives).toEqual({
-      split: true,
-      pingFirst: true,
-      classic: true,
-      errorEvent: 400,
-      httpError: 429,
-      htmlError: 502,
       slowMs: 5,
-      firstByteMs: 100,
-      reset: true,
-      stall: true,
       echo: true,
-      garbage: true,
       replace: true,
-      endFirst: true,
       longChars: 3000,
       cite: true,
       file: true,
       many: 40,
-      difyError: 'not_chat_app',
-      badUtf8: true,
-      flood: true,
       length: true,
     })
   })
 
   it('ignores a number directive written without its number', () => {
-    expect(parseDirectives('[[http]] hi').directives.httpError).toBeUndefined()
-    expect(parseDirectives('[[http=abc]] hi').directives.httpError).toBeUndefined()
+    expect(parseDirectives('[[long]] hi').directives.longChars).toBeUndefined()
+    expect(parseDirectives('[[long=abc]] hi').directives.longChars).toBeUndefined()
   })
 
-  it('removes unknown directives but leaves text that only looks similar', () => {
-    expect(parseDirectives('a [[bogus]] b').query).toBe('a  b')
+  it('removes directives it does not act on, keeping them for the test fake', () => {
+    const { query, switches } = parseDirectives('a [[bogus]] b [[http=429]]')
+    expect(query).toBe('a  b')
+    expect([...switches]).toEqual([
+      ['bogus', true],
+      ['http', '429'],
+    ])
+  })
+
+  it('leaves text that only looks like a directive', () => {
     expect(parseDirectives('[[Split]] [[ spaced ]] [x]').query).toBe('[[Split]] [[ spaced ]] [x]')
   })
 })

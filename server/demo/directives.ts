@@ -1,37 +1,16 @@
 /**
- * Test and demo switches, written into the chat message itself as `[[name]]` or `[[name=value]]`
- * so a browser test can make one turn misbehave without any shared state. The rest of the message
- * is the query the bot sees.
+ * Switches written into the chat message itself as `[[name]]` or `[[name=value]]`, so a visitor
+ * of the demo (or a browser test) can change one turn without any shared state. Every directive is
+ * removed from the query the bot sees; the demo bot acts on the ones below, and the test fake
+ * reads its faults from the same switches (server/testing/fault-directives.ts).
  */
 export interface Directives {
-  /** Write each SSE record in random 1-5 byte pieces (splitting UTF-8 characters too). */
-  split: boolean
-  /** Start the stream with `event: ping` before any data, like Chatflow on recent Dify. */
-  pingFirst: boolean
-  /** Python `json.dumps` framing: spaces after separators, non-ASCII as `\uXXXX`. */
-  classic: boolean
-  /** After part of the answer, send an `error` event with this status (400 or 500). */
-  errorEvent: number | undefined
-  /** Answer the whole request with this HTTP status and Dify's JSON envelope. */
-  httpError: number | undefined
-  /** Answer with this status and an HTML page, as a reverse proxy in front of Dify would. */
-  htmlError: number | undefined
   /** Milliseconds between tokens. */
   slowMs: number | undefined
-  /** Milliseconds before the first byte of the response. */
-  firstByteMs: number | undefined
-  /** Break the connection after part of the answer. */
-  reset: boolean
-  /** Stop sending anything after part of the answer, without closing. */
-  stall: boolean
   /** Answer with the query itself (after the directives are removed). */
   echo: boolean
-  /** Mix garbage lines, comments and unknown fields into the stream. */
-  garbage: boolean
   /** Replace the answer at the end with `message_replace` (output moderation). */
   replace: boolean
-  /** Chatflow: send `message_end` before `workflow_finished`. */
-  endFirst: boolean
   /** Answer with this many characters of generated markdown. */
   longChars: number | undefined
   /** Add two citations (`metadata.retriever_resources`) to the answer. */
@@ -40,59 +19,51 @@ export interface Directives {
   file: boolean
   /** Before this turn, add this many question/answer pairs to the conversation at once. */
   many: number | undefined
-  /** Answer with Dify's HTTP error for this code (docs/dify-wire.md#error-codes), e.g. `not_chat_app`. */
-  difyError: string | undefined
-  /** Put bytes that are not UTF-8 into the middle of one answer token. */
-  badUtf8: boolean
-  /** After part of the answer, send one 2 MB line with no end, as a runaway upstream would. */
-  flood: boolean
   /** Chatflow: the LLM node reports `finish_reason: "length"` (cut at its max tokens). */
   length: boolean
 }
 
+/** Every directive found in a message, by name: its value, or true when it has none. */
+export type DirectiveSwitches = ReadonlyMap<string, string | true>
+
 const DIRECTIVE = /\[\[([a-z0-9-]+)(?:=([a-z0-9_]+))?\]\]/g
 
-export function parseDirectives(message: string): { query: string; directives: Directives } {
-  const found = new Map<string, string | true>()
+export function parseDirectives(message: string): {
+  query: string
+  directives: Directives
+  switches: DirectiveSwitches
+} {
+  const switches = new Map<string, string | true>()
   const query = message
     .replace(DIRECTIVE, (_match, name: string, value?: string) => {
-      found.set(name, value ?? true)
+      switches.set(name, value ?? true)
       return ''
     })
     .trim()
-  const text = (name: string) => {
-    const value = found.get(name)
-    return typeof value === 'string' ? value : undefined
-  }
-  const number = (name: string) => {
-    const value = text(name)
-    return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined
-  }
   return {
     query,
+    switches,
     directives: {
-      split: found.has('split'),
-      pingFirst: found.has('ping-first'),
-      classic: found.has('classic'),
-      errorEvent: number('error-event'),
-      httpError: number('http'),
-      htmlError: number('html'),
-      slowMs: number('slow'),
-      firstByteMs: number('first-byte'),
-      reset: found.has('reset'),
-      stall: found.has('stall'),
-      echo: found.has('echo'),
-      garbage: found.has('garbage'),
-      replace: found.has('replace'),
-      endFirst: found.has('end-first'),
-      longChars: number('long'),
-      cite: found.has('cite'),
-      file: found.has('file'),
-      many: number('many'),
-      difyError: text('dify-error'),
-      badUtf8: found.has('bad-utf8'),
-      flood: found.has('flood'),
-      length: found.has('length'),
+      slowMs: switchNumber(switches, 'slow'),
+      echo: switches.has('echo'),
+      replace: switches.has('replace'),
+      longChars: switchNumber(switches, 'long'),
+      cite: switches.has('cite'),
+      file: switches.has('file'),
+      many: switchNumber(switches, 'many'),
+      length: switches.has('length'),
     },
   }
+}
+
+/** A directive's value, or undefined when it is absent or written without one. */
+export function switchText(switches: DirectiveSwitches, name: string): string | undefined {
+  const value = switches.get(name)
+  return typeof value === 'string' ? value : undefined
+}
+
+/** A directive's value when it is a whole number, else undefined. */
+export function switchNumber(switches: DirectiveSwitches, name: string): number | undefined {
+  const value = switchText(switches, name)
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined
 }

@@ -1,8 +1,7 @@
 import type { Hono } from 'hono'
 import { demoAnswer, longAnswer } from './demo-answers.ts'
 import { parseDirectives } from './directives.ts'
-import { directiveFault } from './directive-faults.ts'
-import { CHAT_MESSAGE_ERRORS, difyError } from './dify-errors.ts'
+import { difyError, WRONG_APP_TYPE_MESSAGES } from './dify-errors.ts'
 import { fileUploadEnabled, type FakeApp } from './fake-apps.ts'
 import { demoCitations } from './fake-citations.ts'
 import type { FakeEnv } from './fake-dify.ts'
@@ -11,6 +10,7 @@ import { storedInputs, userMessageFiles } from './fake-message-files.ts'
 import { readJson } from './fake-request.ts'
 import { NIL_UUID, type FakeConversation, type FakeMessage } from './fake-store.ts'
 import { createSseStream } from './sse-writer.ts'
+import type { FaultDirectives } from './turn-faults.ts'
 import { writeTurn } from './write-turn.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -26,6 +26,8 @@ export interface ChatRouteOptions {
   stops: Array<{ taskId: string; user: string }>
   /** Told when a reader leaves a stream before its end (the upstream request was aborted). */
   onStreamCancelled: () => void
+  /** Test-only faults read from each message's directives; the demo bot has none. */
+  faults?: FaultDirectives | undefined
 }
 
 /**
@@ -49,7 +51,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
     const store = c.get('store')
     const { mode } = fakeApp
     if (mode === 'completion' || mode === 'workflow') {
-      return difyError(400, 'not_chat_app', CHAT_MESSAGE_ERRORS.not_chat_app!.message)
+      return difyError(400, 'not_chat_app', WRONG_APP_TYPE_MESSAGES.not_chat_app!)
     }
     const user = typeof body.user === 'string' ? body.user : ''
     if (!user) return difyError(400, 'invalid_param', 'Arg user must be provided.')
@@ -63,11 +65,12 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
         '1 validation error for ChatRequestPayload\ninputs\n  Field required [type=missing]',
       )
     }
-    const { query, directives } = parseDirectives(body.query.replace(/\0/g, ''))
+    const { query, directives, switches } = parseDirectives(body.query.replace(/\0/g, ''))
+    const faults = options.faults?.(switches) ?? {}
     const conversationId =
       typeof body.conversation_id === 'string' ? body.conversation_id.trim() : ''
-    const fault = await directiveFault(directives, conversationId || undefined)
-    if (fault) return fault
+    const faultResponse = await faults.respond?.(conversationId || undefined)
+    if (faultResponse) return faultResponse
     if (conversationId && !UUID.test(conversationId)) {
       return difyError(
         400,
@@ -155,6 +158,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
             taskId,
             answer,
             directives,
+            faults,
             tokenDelayMs: options.tokenDelayMs,
             isStopRequested: () => task.stopRequested,
             citations,
@@ -167,11 +171,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
           tasks.delete(taskId)
         }
       },
-      {
-        split: directives.split,
-        classic: directives.classic,
-        onCancel: options.onStreamCancelled,
-      },
+      { ...faults.framing, onCancel: options.onStreamCancelled },
     )
     return new Response(stream, {
       headers: { 'Content-Type': 'text/event-stream; charset=utf-8' },

@@ -9,6 +9,7 @@ import { registerFileRoutes } from './fake-file-routes.ts'
 import { registerHistoryRoutes } from './fake-history-routes.ts'
 import { createFakeFiles, type FakeFileUrls, type FakeFiles } from './fake-files.ts'
 import { createFakeStore, type FakeStore } from './fake-store.ts'
+import type { FaultDirectives } from './turn-faults.ts'
 
 export const DEMO_API_BASE = 'http://demo.chatskins.invalid/v1'
 /** The demo app an endpoint with `"dify": {"demo": true}` talks to, by its `app`. */
@@ -30,6 +31,8 @@ export interface FakeDifyOptions {
   buggyDelete?: boolean
   /** How file URLs look: `data:` URLs (default), or relative signed paths the fake serves. */
   fileUrls?: FakeFileUrls
+  /** Test-only faults read from each message's directives (server/testing/test-faults.ts). */
+  faults?: FaultDirectives
 }
 
 export type FakeEnv = { Variables: { app: FakeApp; store: FakeStore; files: FakeFiles } }
@@ -89,6 +92,7 @@ export function createFakeDify(options: FakeDifyOptions = {}) {
     tasks,
     stops,
     onStreamCancelled: () => cancelledStreams++,
+    faults: options.faults,
   }
   registerChatRoutes(app, streamRoutes)
   registerRunRoutes(app, streamRoutes)

@@ -1,8 +1,8 @@
 import type { Context, Hono } from 'hono'
 import { longAnswer } from './demo-answers.ts'
 import { parseDirectives, type Directives } from './directives.ts'
-import { directiveFault } from './directive-faults.ts'
-import { CHAT_MESSAGE_ERRORS, difyError } from './dify-errors.ts'
+import { difyError, WRONG_APP_TYPE_MESSAGES } from './dify-errors.ts'
+import type { TurnFaults } from './turn-faults.ts'
 import type { FakeEnv } from './fake-dify.ts'
 import { validateInputs } from './fake-inputs.ts'
 import { readJson } from './fake-request.ts'
@@ -27,7 +27,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
   app.post('/completion-messages', async (c) => {
     const started = await startRun(c, 'completion', 'app_unavailable')
     if (started instanceof Response) return started
-    const { user, inputs, directives, text } = started
+    const { user, inputs, directives, faults, text } = started
     const store = c.get('store')
     // Dify keeps each completion in a conversation of its own, which it never lists.
     const conversation = store.createConversation(user, inputs, '')
@@ -48,7 +48,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     }
     conversation.messages.push(message)
     const answer = directives.longChars ? longAnswer(directives.longChars) : completionOf(text)
-    return stream(directives, user, (writer, taskId, task) =>
+    return stream(faults, user, (writer, taskId, task) =>
       writeTurn(writer, {
         mode: 'completion',
         conversation,
@@ -56,6 +56,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
         taskId,
         answer,
         directives,
+        faults,
         tokenDelayMs: options.tokenDelayMs,
         isStopRequested: () => task.stopRequested,
         citations: null,
@@ -69,14 +70,15 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
   app.post('/workflows/run', async (c) => {
     const started = await startRun(c, 'workflow', 'not_workflow_app')
     if (started instanceof Response) return started
-    const { user, inputs, directives, text } = started
-    return stream(directives, user, async (writer, taskId, task) => {
+    const { user, inputs, directives, faults, text } = started
+    return stream(faults, user, async (writer, taskId, task) => {
       const run = await writeWorkflowRun(writer, {
         taskId,
         user,
         inputs,
         answer: directives.longChars ? longAnswer(directives.longChars) : completionOf(text),
         directives,
+        faults,
         tokenDelayMs: options.tokenDelayMs,
         isStopRequested: () => task.stopRequested,
         onStarted: (started) => {
@@ -118,6 +120,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     user: string
     inputs: Record<string, unknown>
     directives: Directives
+    faults: TurnFaults
     text: string
   }
 
@@ -127,15 +130,16 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     wrongModeCode: string,
   ): Promise<Started | Response> {
     const body = await readJson(c)
-    if (!body) return difyError(400, 'bad_request', CHAT_MESSAGE_ERRORS.bad_request!.message)
-    const fakeApp = c.get('app')
-    if (fakeApp.mode !== mode) {
-      const known = CHAT_MESSAGE_ERRORS[wrongModeCode]
+    if (!body) {
       return difyError(
         400,
-        wrongModeCode,
-        known?.message ?? 'Please check if your app mode matches the right API route.',
+        'bad_request',
+        'Invalid JSON payload received or JSON payload is empty.',
       )
+    }
+    const fakeApp = c.get('app')
+    if (fakeApp.mode !== mode) {
+      return difyError(400, wrongModeCode, WRONG_APP_TYPE_MESSAGES[wrongModeCode]!)
     }
     const user = typeof body.user === 'string' ? body.user : ''
     if (!user) return difyError(400, 'invalid_param', 'Arg user must be provided.')
@@ -143,9 +147,10 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
       return difyError(400, 'invalid_param', 'inputs is required')
     }
     const strings = Object.values(body.inputs).filter((value) => typeof value === 'string')
-    const { query, directives } = parseDirectives(strings.join(' ').replace(/\0/g, ''))
-    const fault = await directiveFault(directives, undefined)
-    if (fault) return fault
+    const { query, directives, switches } = parseDirectives(strings.join(' ').replace(/\0/g, ''))
+    const faults = options.faults?.(switches) ?? {}
+    const faultResponse = await faults.respond?.(undefined)
+    if (faultResponse) return faultResponse
     const form = fakeApp.parameters.user_input_form
     const checked = validateInputs(
       Array.isArray(form) ? form : [],
@@ -153,11 +158,11 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
       (id) => c.get('store').findUpload(id, user) !== undefined,
     )
     if ('error' in checked) return difyError(400, 'invalid_param', checked.error)
-    return { user, inputs: checked.inputs, directives, text: query }
+    return { user, inputs: checked.inputs, directives, faults, text: query }
   }
 
   function stream(
-    directives: Directives,
+    faults: TurnFaults,
     user: string,
     run: (
       writer: SseWriter,
@@ -176,7 +181,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
           tasks.delete(taskId)
         }
       },
-      { split: directives.split, classic: directives.classic, onCancel: options.onStreamCancelled },
+      { ...faults.framing, onCancel: options.onStreamCancelled },
     )
     return new Response(body, { headers: { 'Content-Type': 'text/event-stream; charset=utf-8' } })
   }

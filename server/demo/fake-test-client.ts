@@ -1,4 +1,5 @@
 import { TEST_APPS } from '../testing/test-apps.ts'
+import { TEST_FAULTS } from '../testing/test-faults.ts'
 import { createFakeDify, type FakeDifyOptions } from './fake-dify.ts'
 
 /** Helpers for tests of the fake Dify: a caller for its Service API and SSE readers. */
@@ -19,7 +20,7 @@ export interface CallOptions {
 
 /** A fresh fake and a caller for its Service API, as the chatskins server calls it. */
 export function fakeDify(options: FakeDifyOptions = { tokenDelayMs: 0 }) {
-  const dify = createFakeDify({ apps: TEST_APPS, ...options })
+  const dify = createFakeDify({ apps: TEST_APPS, faults: TEST_FAULTS, ...options })
   const call = (method: string, path: string, { key = 'app-chat', ...rest }: CallOptions = {}) => {
     const url = new URL(`http://dify.test/v1${path}`)
     for (const [name, value] of Object.entries(rest.query ?? {})) url.searchParams.set(name, value)

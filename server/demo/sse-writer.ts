@@ -1,5 +1,3 @@
-import { pythonJsonDumps } from './python-json.ts'
-
 export interface SseWriter {
   /** Writes `data: <json>\n\n`, Dify's framing for every data event. */
   data(event: Record<string, unknown>): void
@@ -19,8 +17,10 @@ export interface SseWriter {
 }
 
 export interface SseStreamOptions {
-  split: boolean
-  classic: boolean
+  /** Serialises one data event; `JSON.stringify` unless a test asks for other framing. */
+  encode?: (event: Record<string, unknown>) => string
+  /** Cuts bytes into the chunks the reader receives; one chunk per write unless a test asks. */
+  chunk?: (bytes: Uint8Array) => Uint8Array[]
   /** The reader left before the end. */
   onCancel?: () => void
 }
@@ -31,6 +31,7 @@ export function createSseStream(
   options: SseStreamOptions,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
+  const encode = options.encode ?? JSON.stringify
   let done = false
   const wakers = new Set<() => void>()
   const finish = () => {
@@ -42,16 +43,11 @@ export function createSseStream(
       const write = (text: string) => writeBytes(encoder.encode(text))
       const writeBytes = (bytes: Uint8Array) => {
         if (done) return
-        if (!options.split) return controller.enqueue(bytes)
-        for (let at = 0; at < bytes.length;) {
-          const size = 1 + Math.floor(Math.random() * 5)
-          controller.enqueue(bytes.slice(at, at + size))
-          at += size
-        }
+        if (!options.chunk) return controller.enqueue(bytes)
+        for (const piece of options.chunk(bytes)) controller.enqueue(piece)
       }
       const writer: SseWriter = {
-        data: (event) =>
-          write(`data: ${options.classic ? pythonJsonDumps(event) : JSON.stringify(event)}\n\n`),
+        data: (event) => write(`data: ${encode(event)}\n\n`),
         ping: () => write('event: ping\n\n'),
         raw: write,
         bytes: writeBytes,

@@ -6,6 +6,7 @@ import { assistantImage } from './fake-message-files.ts'
 import type { FakeConversation, FakeMessage, FakeRetrieverResource } from './fake-store.ts'
 import type { SseWriter } from './sse-writer.ts'
 import type { HostileContent } from './hostile-content.ts'
+import type { TurnFaults } from './turn-faults.ts'
 import { createTtsStream } from './tts-stream.ts'
 
 /** The modes whose answers stream as messages; a workflow run is write-workflow-run.ts. */
@@ -18,6 +19,8 @@ export interface Turn {
   taskId: string
   answer: string
   directives: Directives
+  /** Test-only misbehaviour; the demo bot has none. */
+  faults: TurnFaults
   tokenDelayMs: number
   /** True once Dify's stop API was called for this task by its own user. */
   isStopRequested: () => boolean
@@ -50,7 +53,7 @@ const PING_EVERY_MS = 10_000
  * stream their steps as growing `agent_thought`s and a tool's picture as `message_file`.
  */
 export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
-  const { mode, message, directives } = turn
+  const { mode, message, directives, faults } = turn
   // A completion's events carry no conversation (docs/dify-wire.md#completion-messages).
   const envelope = {
     ...(mode === 'completion' ? {} : { conversation_id: turn.conversation.id }),
@@ -73,12 +76,7 @@ export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
 
   const titles = turn.hostile?.nodeTitles ?? DEMO_NODE_TITLES
 
-  if (directives.firstByteMs) await writer.sleep(directives.firstByteMs)
-  if (directives.pingFirst) writer.ping()
-  if (directives.garbage) {
-    writer.raw(': a comment line\n\nretry: 1000\nid: 7\nfoo: bar\n\ndata: {not json}\n\n')
-    writer.raw(`data: ${'x'.repeat(200_000)}\n\n`)
-  }
+  await faults.beforeFirstEvent?.(writer)
   if (mode === 'advanced-chat') {
     step('workflow_started', { id: workflowRunId, workflow_id: 'wf-demo', inputs: message.inputs })
     step('node_started', node(1, 'start', titles.start))
@@ -128,7 +126,7 @@ export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
       stopped = true
       break
     }
-    if (index === faultAt && (await injectFault(writer, turn, envelope))) return
+    if (index === faultAt && (await faults.midAnswer?.(writer, message, envelope))) return
     writer.data({
       event: mode === 'agent-chat' ? 'agent_message' : 'message',
       ...envelope,
@@ -199,7 +197,7 @@ export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
       total_tokens: 40,
       total_steps: 3,
     })
-  if (directives.endFirst) {
+  if (faults.endFirst) {
     messageEnd()
     workflowFinished()
   } else {
@@ -207,58 +205,6 @@ export async function writeTurn(writer: SseWriter, turn: Turn): Promise<void> {
     messageEnd()
   }
   tts?.end()
-}
-
-/** Applies a mid-stream fault; true when the turn must end here. */
-async function injectFault(
-  writer: SseWriter,
-  turn: Turn,
-  envelope: Record<string, unknown>,
-): Promise<boolean> {
-  const { directives, message } = turn
-  if (directives.errorEvent) {
-    const serverError = directives.errorEvent >= 500
-    const { task_id: _taskId, ...withoutTaskId } = envelope
-    message.status = 'error'
-    message.error = serverError
-      ? 'Internal Server Error, please contact support.'
-      : 'Rate limit reached'
-    writer.data({
-      event: 'error',
-      ...withoutTaskId,
-      code: serverError ? 'internal_server_error' : 'completion_request_error',
-      status: serverError ? 500 : 400,
-      message: serverError
-        ? 'Internal Server Error, please contact support.'
-        : '[openai] Error: Rate limit reached for gpt-4o in organization org-demo.',
-    })
-    return true
-  }
-  if (directives.reset) {
-    writer.fail()
-    return true
-  }
-  if (directives.stall || directives.flood) {
-    if (directives.flood) writer.raw(`data: ${'x'.repeat(2_000_000)}`)
-    while (!writer.done) await writer.sleep(60_000)
-    return true
-  }
-  if (directives.badUtf8) {
-    // Two bytes that can never appear in UTF-8, inside an otherwise well-formed record.
-    const token = JSON.stringify({ event: 'message', ...envelope, id: message.id, answer: '<>' })
-    const [before, after] = token.split('<>') as [string, string]
-    const encoder = new TextEncoder()
-    writer.bytes(
-      new Uint8Array([
-        ...encoder.encode(`data: ${before}`),
-        0xff,
-        0xfe,
-        ...encoder.encode(`${after}\n\n`),
-      ]),
-    )
-    message.answer += '\ufffd\ufffd'
-  }
-  return false
 }
 
 function usageFor(answer: string) {

@@ -1,5 +1,7 @@
 import { tokenize } from './demo-answers.ts'
 import type { Directives } from './directives.ts'
+import type { FakeMessage } from './fake-store.ts'
+import type { TurnFaults } from './turn-faults.ts'
 import type { SseWriter } from './sse-writer.ts'
 
 /** A workflow run as `GET /workflows/run/:id` answers it (docs/dify-wire.md#workflows-run). */
@@ -23,6 +25,7 @@ export interface WorkflowRunSpec {
   inputs: Record<string, unknown>
   answer: string
   directives: Directives
+  faults: TurnFaults
   tokenDelayMs: number
   isStopRequested: () => boolean
   /** The run as soon as it exists, so its detail can be read while it streams. */
@@ -113,7 +116,7 @@ export async function writeWorkflowRun(
     })
   }
 
-  if (directives.firstByteMs) await writer.sleep(directives.firstByteMs)
+  await spec.faults.beforeFirstEvent?.(writer)
   writer.ping()
   send('workflow_started', {
     id: run.id,
@@ -157,17 +160,14 @@ export async function writeWorkflowRun(
       finishRun('stopped', 'Workflow execution stopped by user.')
       return run
     }
-    if (index === Math.floor(tokens.length / 2) && directives.errorEvent) {
-      const message = 'Internal Server Error, please contact support.'
-      Object.assign(run, { status: 'failed', error: message })
-      writer.data({
-        event: 'error',
-        workflow_run_id: run.id,
-        code: 'internal_server_error',
-        status: 500,
-        message,
-      })
-      return run
+    if (index === Math.floor(tokens.length / 2) && spec.faults.midAnswer) {
+      // The run's own record of the fault, as the chat's message keeps its status and error.
+      const record = { id: run.id, status: 'normal', error: null } as FakeMessage
+      const envelope = { task_id: spec.taskId, workflow_run_id: run.id }
+      if (await spec.faults.midAnswer(writer, record, envelope)) {
+        Object.assign(run, { status: 'failed', error: record.error ?? 'The run broke off.' })
+        return run
+      }
     }
     send('text_chunk', { text: token, from_variable_selector: ['llm', 'text'] })
     text += token

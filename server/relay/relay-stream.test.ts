@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pythonJsonDumps } from '../demo/python-json.ts'
+import { pythonJsonDumps } from '../testing/python-json.ts'
 import { relayDifyStream, type RelayOptions, type RelayOutcome } from './relay-stream.ts'
 
 type Json = Record<string, unknown>

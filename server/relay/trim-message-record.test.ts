@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pythonJsonDumps } from '../demo/python-json.ts'
+import { pythonJsonDumps } from '../testing/python-json.ts'
 import { toBrowserEvent } from './browser-event.ts'
 import { createRelayCore } from './relay-core.ts'
 import { createTrimmedMessage, trimMessageRecord } from './trim-message-record.ts'

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createFakeDify, type FakeDify, type FakeDifyOptions } from '../demo/fake-dify.ts'
 import { TEST_APPS } from './test-apps.ts'
+import { TEST_FAULTS } from './test-faults.ts'
 
 export interface ServedFakeDify {
   /** The Service API base, e.g. `http://127.0.0.1:8790/v1`. */
@@ -10,12 +11,17 @@ export interface ServedFakeDify {
   close(): Promise<void>
 }
 
-/** Serves the test fake (the demo bot plus hostile apps) over real HTTP on loopback, for tests, e2e and benchmarks. */
+/** Serves the test fake (the demo bot plus hostile apps and fault directives) over real HTTP on loopback, for tests, e2e and benchmarks. */
 export async function serveFakeDify(
   options: FakeDifyOptions & { port?: number } = {},
 ): Promise<ServedFakeDify> {
   // Reachable over HTTP, the fake gives file URLs as a Dify without FILES_URL does: relative.
-  const fake = createFakeDify({ fileUrls: 'relative', apps: TEST_APPS, ...options })
+  const fake = createFakeDify({
+    fileUrls: 'relative',
+    apps: TEST_APPS,
+    faults: TEST_FAULTS,
+    ...options,
+  })
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve(
       { fetch: fake.fetch, hostname: '127.0.0.1', port: options.port ?? 0 },
