@@ -118,7 +118,9 @@ test.describe('failures keep what the user typed', () => {
     expect((await answer.locator('[data-part=content]').textContent())?.length).toBeGreaterThan(0)
     await expect(answer.locator('[data-part=notice]')).toHaveText('Answer interrupted')
     await expect(chat.alert).toContainText('The assistant is unavailable right now')
-    await expect(chat.input).toHaveValue('[[error-event=500]] hello')
+    // The interrupted answer offers Regenerate, so the question is not put back in the composer.
+    await expect(answer.locator('[data-part=action-regenerate]')).toBeVisible()
+    await expect(chat.input).toHaveValue('')
 
     await chat.send('hello again')
     await chat.waitForAnswer(2)
@@ -198,7 +200,9 @@ test.describe('the composer', () => {
     await expect(page.getByRole('log')).toHaveAttribute('aria-live', 'off')
     await chat.send('hello')
     await chat.waitForAnswer(1)
-    await expect(page.locator('[aria-live=polite]')).toContainText('Candy: Hi!')
+    // A long answer is announced as its rendered first sentence and its length.
+    await expect(page.locator('[aria-live=polite]')).toContainText('Candy answered: Hi!')
+    await expect(page.locator('[aria-live=polite]')).not.toContainText('**')
     await expect(chat.input).toBeFocused()
   })
 })

@@ -150,6 +150,7 @@ test.describe('keyboard and focus (minimal)', () => {
     const chat = chatPage(page)
     await page.goto('/minimal/')
     const skip = page.locator('[data-part=skip-link]')
+    await expect(skip).toBeAttached()
     const first = await page.evaluate(
       () =>
         document.querySelector<HTMLElement>('a[href], button, input, textarea, [tabindex]')?.dataset
