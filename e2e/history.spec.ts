@@ -400,6 +400,8 @@ test.describe('the conversation list', () => {
 
     // Esc in the rename field cancels the rename, not the drawer.
     await items.last().locator('[data-part=conversation-rename]').click()
+    // The editor is a lazy chunk: Esc goes to the field once it is there.
+    await expect(panel.locator('[data-part=conversation-name-input]')).toBeFocused()
     await page.keyboard.press('Escape')
     await expect(panel.locator('[data-part=conversation-name-input]')).toHaveCount(0)
     await expect(panel).toBeVisible()
