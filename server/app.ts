@@ -70,6 +70,8 @@ export interface AppOptions {
    */
   readStatic: ReadStatic
   limits?: Partial<TalkOptions & DifyApiRouteOptions>
+  /** false where the runtime compresses pages and JSON itself (Workers); default true. */
+  compressAnswers?: boolean
   /** `npm run dev`: relaxes the CSP just enough for Vite's hot reload. */
   dev?: boolean
   /** The runtime's socket-to-socket fast path for `/talk` (Node: server/node/node-direct-talk.ts). */
@@ -162,7 +164,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }),
   )
   if (options.metrics) app.get('/metrics', metricsHandler(options.metrics))
-  app.use('/', answerDelivery({ cacheControl: 'no-cache' }))
+  app.use(
+    '/',
+    answerDelivery({ cacheControl: 'no-cache', compress: options.compressAnswers ?? true }),
+  )
   app.get('/', galleryHandler(options.config, [...endpoints.values()]))
   for (const folder of STATIC_FOLDERS) {
     app.get(`/${folder}/*`, staticHandler(options.readStatic))
@@ -211,8 +216,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   }
   app.use('/:id/api/text-to-audio', costly.rateLimit('audio'))
   app.use('/:id/api/messages/:mid/suggested', costly.rateLimit('suggested'))
-  app.use('/:id/', answerDelivery({ cacheControl: 'no-cache' }))
-  app.use('/:id/api/*', answerDelivery({ cacheControl: 'private, no-cache' }))
+  app.use(
+    '/:id/',
+    answerDelivery({ cacheControl: 'no-cache', compress: options.compressAnswers ?? true }),
+  )
+  app.use(
+    '/:id/api/*',
+    answerDelivery({
+      cacheControl: 'private, no-cache',
+      compress: options.compressAnswers ?? true,
+    }),
+  )
   app.get('/:id/', pageHandler(options.pageTemplate, appModes))
   app.get('/:id/manifest.webmanifest', webManifestHandler)
   app.post(

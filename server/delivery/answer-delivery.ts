@@ -10,6 +10,8 @@ const DELIVERED_TYPES = /^(text\/html|application\/json)\s*(;|$)/i
 export interface AnswerDeliveryOptions {
   /** Cache-Control for a successful GET: pages `no-cache`, visitor data `private, no-cache`. */
   cacheControl: string
+  /** false where the runtime compresses answers itself (Workers: Cloudflare's edge). */
+  compress?: boolean
 }
 
 /**
@@ -17,7 +19,10 @@ export interface AnswerDeliveryOptions {
  * weak ETag of the body, answered 304 when it still matches), and any answer over 1 KB is gzipped
  * on the fly for a browser that takes it. Buffers the body, so it is never mounted on `/talk`.
  */
-export function answerDelivery({ cacheControl }: AnswerDeliveryOptions): MiddlewareHandler<AppEnv> {
+export function answerDelivery({
+  cacheControl,
+  compress = true,
+}: AnswerDeliveryOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next()
     const type = c.res.headers.get('Content-Type') ?? ''
@@ -36,7 +41,7 @@ export function answerDelivery({ cacheControl }: AnswerDeliveryOptions): Middlew
       }
     }
     headers.delete('Content-Length')
-    if (body.byteLength > COMPRESS_THRESHOLD_BYTES) {
+    if (compress && body.byteLength > COMPRESS_THRESHOLD_BYTES) {
       headers.append('Vary', 'Accept-Encoding')
       if (acceptedCodings(c.req.header('Accept-Encoding')).includes('gzip')) {
         headers.set('Content-Encoding', 'gzip')

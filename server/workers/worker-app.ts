@@ -64,6 +64,8 @@ export function createWorkerApp({
   }
 
   return createApp({
+    // Cloudflare compresses at the edge; a body gzipped here would reach workerd encoded twice.
+    compressAnswers: false,
     config,
     themes,
     sessionSecret,
