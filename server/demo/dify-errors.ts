@@ -11,3 +11,8 @@ export const WRONG_APP_TYPE_MESSAGES: Readonly<Record<string, string>> = {
   not_workflow_app: 'Please check if your app mode matches the right API route.',
   app_unavailable: 'App unavailable, please check your app configurations.',
 }
+
+/** Dify's answer to a body that is not a JSON object (docs/dify-wire.md#error-codes). */
+export function badJsonBody(): Response {
+  return difyError(400, 'bad_request', 'Invalid JSON payload received or JSON payload is empty.')
+}

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import { demoAnswer, longAnswer } from './demo-answers.ts'
 import { parseDirectives } from './directives.ts'
-import { difyError, WRONG_APP_TYPE_MESSAGES } from './dify-errors.ts'
+import { badJsonBody, difyError, WRONG_APP_TYPE_MESSAGES } from './dify-errors.ts'
 import { fileUploadEnabled, type FakeApp } from './fake-apps.ts'
 import { demoCitations } from './fake-citations.ts'
 import type { FakeEnv } from './fake-dify.ts'
@@ -40,13 +40,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
 
   app.post('/chat-messages', async (c) => {
     const body = await readJson(c)
-    if (!body) {
-      return difyError(
-        400,
-        'bad_request',
-        'Invalid JSON payload received or JSON payload is empty.',
-      )
-    }
+    if (!body) return badJsonBody()
     const fakeApp = c.get('app')
     const store = c.get('store')
     const { mode } = fakeApp

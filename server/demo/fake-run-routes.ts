@@ -1,7 +1,7 @@
 import type { Context, Hono } from 'hono'
 import { longAnswer } from './demo-answers.ts'
 import { parseDirectives, type Directives } from './directives.ts'
-import { difyError, WRONG_APP_TYPE_MESSAGES } from './dify-errors.ts'
+import { badJsonBody, difyError, WRONG_APP_TYPE_MESSAGES } from './dify-errors.ts'
 import type { TurnFaults } from './turn-faults.ts'
 import type { FakeEnv } from './fake-dify.ts'
 import { validateInputs } from './fake-inputs.ts'
@@ -130,13 +130,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     wrongModeCode: string,
   ): Promise<Started | Response> {
     const body = await readJson(c)
-    if (!body) {
-      return difyError(
-        400,
-        'bad_request',
-        'Invalid JSON payload received or JSON payload is empty.',
-      )
-    }
+    if (!body) return badJsonBody()
     const fakeApp = c.get('app')
     if (fakeApp.mode !== mode) {
       return difyError(400, wrongModeCode, WRONG_APP_TYPE_MESSAGES[wrongModeCode]!)
