@@ -2,6 +2,7 @@ import type { EndpointBrand } from './brand/load-brands.ts'
 import type { EndpointConfig } from './config/types.ts'
 import type { DifyClient } from './dify/dify-client.ts'
 import type { DirectAnswer } from './relay/direct-talk.ts'
+import type { EndpointShare } from './share/share-images.ts'
 import type { ThemePack } from './themes/manifest.ts'
 
 /** One configured endpoint, ready to serve: its config, its theme pack and its Dify client. */
@@ -11,6 +12,8 @@ export interface EndpointRuntime {
   dify: DifyClient
   /** The operator's colour and images over the pack, when the endpoint sets `brand`. */
   brand?: EndpointBrand
+  /** Its link preview card and app icons, where the runtime draws them (Node). */
+  share?: EndpointShare
 }
 
 /** The visitor behind a request; `user` is the Dify end-user id derived from the signed cookie. */

@@ -35,6 +35,9 @@ import {
 } from './openai/openai-routes.ts'
 import { pageHandler } from './routes/page.ts'
 import type { DirectTalk } from './relay/direct-talk.ts'
+import { publicOriginOf } from './share/public-origin.ts'
+import type { ShareImages } from './share/share-images.ts'
+import { shareFileHandler } from './share/share-route.ts'
 import { galleryHandler } from './page/gallery.ts'
 import { webManifestHandler } from './routes/web-manifest.ts'
 import { talkHandler, type TalkOptions } from './routes/talk.ts'
@@ -100,6 +103,10 @@ export interface AppOptions {
   taskOwners?: TaskOwners
   /** Each branded endpoint's brand, read and checked at start (server/brand/load-brands.ts). */
   brands?: ReadonlyMap<string, EndpointBrand>
+  /** Each endpoint's link preview card and app icons (server/share/share-images.ts; Node). */
+  shareImages?: ShareImages
+  /** PUBLIC_URL's origin, for absolute URLs in link previews; else the request's origin. */
+  publicUrl?: string
 }
 
 export const DEFAULT_LIMITS: TalkOptions & DifyApiRouteOptions = {
@@ -130,8 +137,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       const pack = options.themes.get(config.theme)
       if (!pack) throw new Error(`endpoint ${config.id}: theme ${config.theme} is not loaded`)
       const brand = options.brands?.get(config.id)
-      const runtime: EndpointRuntime = { config, pack, dify: difyClientFor(config) }
-      return [config.id, brand ? { ...runtime, brand } : runtime]
+      const share = options.shareImages?.endpoints.get(config.id)
+      const runtime: EndpointRuntime = {
+        config,
+        pack,
+        dify: difyClientFor(config),
+        ...(brand ? { brand } : {}),
+        ...(share ? { share } : {}),
+      }
+      return [config.id, runtime]
     }),
   )
   const appModes =
@@ -174,6 +188,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   }
 
   app.get('/brand/:id/:file', brandFileHandler(options.brands ?? new Map()))
+  app.get('/share/:id/:file', shareFileHandler(options.shareImages))
   registerEmbedScript(app, options.readStatic)
   app.use('/:id/*', async (c, next) => {
     const endpoint = endpoints.get(c.req.param('id'))
@@ -227,7 +242,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       compress: options.compressAnswers ?? true,
     }),
   )
-  app.get('/:id/', pageHandler(options.pageTemplate, appModes))
+  app.get(
+    '/:id/',
+    pageHandler(options.pageTemplate, appModes, (c) =>
+      publicOriginOf(c, options.publicUrl, trustedProxies > 0),
+    ),
+  )
   app.get('/:id/manifest.webmanifest', webManifestHandler)
   app.post(
     '/:id/talk',

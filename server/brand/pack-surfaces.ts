@@ -11,11 +11,23 @@ const FALLBACK_BG: Record<Scheme, Rgb> = {
 }
 
 /**
- * Reads a pack's text surfaces from its theme.css, for both schemes. Understands what packs write
- * for colour tokens: `#hex`, `oklch(L% C H)`, `light-dark(light, dark)`, `var(--token)` and
- * `transparent` (which shows the background).
+ * Reads a pack's text surfaces from its theme.css, for both schemes (see `packColors`).
  */
 export function packSurfaces(css: string): Record<Scheme, Rgb[]> {
+  const colorOf = packColors(css)
+  const surfaces = (scheme: Scheme): Rgb[] => {
+    const bg = colorOf('--cs-bg', scheme) ?? FALLBACK_BG[scheme]
+    return TEXT_SURFACES.map((name) => colorOf(name, scheme) ?? bg)
+  }
+  return { light: surfaces('light'), dark: surfaces('dark') }
+}
+
+/**
+ * A pack's colour tokens as theme.css defines them, per scheme; null where one doesn't resolve to
+ * a colour. Understands what packs write for colour tokens: `#hex`, `oklch(L% C H)`,
+ * `light-dark(light, dark)`, `var(--token)` and `transparent` (which shows the background).
+ */
+export function packColors(css: string): (token: string, scheme: Scheme) => Rgb | null {
   const tokens = new Map<string, string>()
   for (const [, name, value] of css.matchAll(/(--[\w-]+)\s*:\s*([^;{}]+);/g)) {
     if (name && value && !tokens.has(name)) tokens.set(name, value.trim())
@@ -35,11 +47,7 @@ export function packSurfaces(css: string): Record<Scheme, Rgb[]> {
     }
     return parseCssColor(value)
   }
-  const surfaces = (scheme: Scheme): Rgb[] => {
-    const bg = resolve(tokens.get('--cs-bg') ?? '', scheme) ?? FALLBACK_BG[scheme]
-    return TEXT_SURFACES.map((name) => resolve(tokens.get(name) ?? '', scheme) ?? bg)
-  }
-  return { light: surfaces('light'), dark: surfaces('dark') }
+  return (token, scheme) => resolve(tokens.get(token) ?? '', scheme)
 }
 
 function parseCssColor(value: string): Rgb | null {

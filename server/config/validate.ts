@@ -31,6 +31,8 @@ export const RESERVED_IDS = new Set<string>([
   'api',
   'favicon.ico',
   'brand',
+  'share',
+  'sw.js',
 ])
 const SCHEMES: readonly ColorScheme[] = ['auto', 'light', 'dark']
 const ENDPOINT_FIELDS = new Set([

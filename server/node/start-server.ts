@@ -15,6 +15,8 @@ import { connectFleetState } from '../fleet/fleet-state.ts'
 import { listenForMetrics } from '../metrics/metrics-listener.ts'
 import { metricsSettings } from '../metrics/metrics-env.ts'
 import { createPrometheusMetrics } from '../metrics/prometheus-metrics.ts'
+import { parsePublicUrl } from '../share/public-origin.ts'
+import { createShareImages } from '../share/share-images.ts'
 import { createMemoryLimitsStore } from '../security/limits-store.ts'
 import { createThemeCssCache } from '../themes/compile-theme-css.ts'
 import { loadThemes } from '../themes/load-themes.ts'
@@ -69,6 +71,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   )
 
   const brands = loadBrands({ config, themes, themesDir, log })
+  const shareImages = createShareImages({ config, themes, themesDir, brands })
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL)
 
   let sessionSecret = env.SESSION_SECRET
   if (!sessionSecret) {
@@ -128,6 +132,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     remoteAddress: (c) => getConnInfo(c).remote.address,
     trustedProxies,
     brands,
+    shareImages,
+    ...(publicUrl ? { publicUrl } : {}),
   })
   const hostname = env.HOST ?? '127.0.0.1'
   const port = Number(env.PORT ?? 8787)

@@ -11,7 +11,12 @@ import { shareMetaTags } from '../page/share-meta.ts'
  * `GET /:id/`: the page of one endpoint, rendered from the built index.html for its app type; a
  * readable 503 page when that type can't be learnt from Dify.
  */
-export function pageHandler(template: () => Promise<string>, modes: AppModes) {
+export function pageHandler(
+  template: () => Promise<string>,
+  modes: AppModes,
+  /** The origin for the page's absolute URLs (og:image, og:url). */
+  publicOrigin: (c: Context<AppEnv>) => string,
+) {
   return async (c: Context<AppEnv>) => {
     const endpoint = c.get('endpoint')
     const { config, pack, brand } = endpoint
@@ -32,7 +37,15 @@ export function pageHandler(template: () => Promise<string>, modes: AppModes) {
       })
     }
     return c.html(
-      renderPage(await template(), config, pack, mode.kind, embed, brand, shareMetaTags(endpoint)),
+      renderPage(
+        await template(),
+        config,
+        pack,
+        mode.kind,
+        embed,
+        brand,
+        shareMetaTags(endpoint, publicOrigin(c)),
+      ),
     )
   }
 }
