@@ -12,6 +12,7 @@ import { brandFileHandler } from './brand/brand-route.ts'
 import type { EndpointBrand } from './brand/load-brands.ts'
 import { answerDelivery } from './delivery/answer-delivery.ts'
 import type { ContentCoding } from './delivery/encodings.ts'
+import { registerServiceWorkerScript } from './delivery/service-worker-script.ts'
 import { staticHandler, type ReadStatic } from './delivery/static-handler.ts'
 import { errorResponse, HttpError } from './errors.ts'
 import { requestLog, type RequestLogEntry } from './http/request-log.ts'
@@ -190,6 +191,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get('/brand/:id/:file', brandFileHandler(options.brands ?? new Map()))
   app.get('/share/:id/:file', shareFileHandler(options.shareImages))
   registerEmbedScript(app, options.readStatic)
+  registerServiceWorkerScript(app, options.readStatic)
   app.use('/:id/*', async (c, next) => {
     const endpoint = endpoints.get(c.req.param('id'))
     if (!endpoint) throw new HttpError(404, 'endpoint_not_found', 'There is no chat here.')

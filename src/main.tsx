@@ -124,3 +124,6 @@ render(
   root,
 )
 watchCjkFonts(root, boot.locale)
+// The next visit paints from the service worker's cache (src/service-worker/); an embed panel's
+// storage belongs to its host site, so it keeps none.
+if (import.meta.env.PROD && !host) navigator.serviceWorker?.register('/sw.js').catch(() => {})
