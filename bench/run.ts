@@ -2,7 +2,7 @@
 // measurement and writes bench/results.json. Timings drift on shared machines, so each comes with
 // a ratio against a baseline measured in the same run. Needs `npm run build` first.
 //
-//   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold,openai,fleet,workers,upload,embed] [--out=path.json]
+//   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold,openai,fleet,workers,upload,embed,repeat] [--out=path.json]
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -20,6 +20,7 @@ import { formatTables, writeResults, type Section } from './lib/report.ts'
 import { withDeadline } from './lib/stats.ts'
 import { measurePageWeight } from './page-weight.ts'
 import { measureProxyOverhead } from './proxy-overhead.ts'
+import { measureRepeatPaint } from './repeat-paint.ts'
 import { measureStreamingRender } from './streaming-render.ts'
 import { measureUploadMemory } from './upload-memory.ts'
 import { measureWorkers } from './workers.ts'
@@ -35,6 +36,7 @@ const ALL = [
   'workers',
   'upload',
   'embed',
+  'repeat',
 ] as const
 type Part = (typeof ALL)[number]
 
@@ -130,16 +132,19 @@ async function main(): Promise<number> {
   let demo: ChildServer | undefined
   let chromiumVersion: string | null = null
   try {
-    if (only.has('weight') || only.has('paint') || only.has('render')) {
+    if (only.has('weight') || only.has('paint') || only.has('render') || only.has('repeat')) {
       browser = await launchChromium()
       chromiumVersion = browser.version()
     }
-    if (only.has('weight') || only.has('paint')) demo = await spawnServer()
+    if (only.has('weight') || only.has('paint') || only.has('repeat')) demo = await spawnServer()
     await run('weight', '1. page weight', 120_000, () =>
       measurePageWeight(browser!, demo!.url, themes),
     )
     await run('paint', '2. first paint', 240_000, () =>
       measureFirstPaint(browser!, demo!.url, themes, 5),
+    )
+    await run('repeat', '11. repeat visit', 240_000, () =>
+      measureRepeatPaint(browser!, demo!.url, themes, 3),
     )
     await demo?.stop()
     demo = undefined
