@@ -24,6 +24,7 @@ function recordResponses(cdp: CDPSession): { received: Received[]; stop(): void 
       status: number
       headers: Record<string, string>
       fromDiskCache?: boolean
+      fromServiceWorker?: boolean
     }
     type: string
   }) => {
@@ -35,7 +36,8 @@ function recordResponses(cdp: CDPSession): { received: Received[]; stop(): void 
       type,
       status: response.status,
       encoding: headers['content-encoding'],
-      fromCache: !!response.fromDiskCache || cached.has(requestId),
+      // The HTTP cache, or the service worker's (src/service-worker/).
+      fromCache: !!response.fromDiskCache || !!response.fromServiceWorker || cached.has(requestId),
     })
   }
   cdp.on('Network.requestServedFromCache', onCached)
