@@ -268,6 +268,67 @@ test('a signed identity follows the site user across browsers; a forged one does
   await expect(phone.chat.locator('[data-part=conversations-empty]')).toBeVisible()
 })
 
+/** The colour `--cs-accent` resolves to where `element` is, as a computed background. */
+function accentAt(element: Element): string {
+  const probe = document.createElement('i')
+  probe.style.backgroundColor = 'var(--cs-accent)'
+  element.append(probe)
+  const color = getComputedStyle(probe).backgroundColor
+  probe.remove()
+  return color
+}
+
+for (const theme of THEMES) {
+  test(`${theme}: a branded endpoint's launcher wears its brand accent, like its page`, async ({
+    page,
+    baseURL,
+  }) => {
+    const accents: Record<string, string> = {}
+    for (const endpoint of [`brand-${theme}`, `embed-${theme}`]) {
+      const url = await serveHostPage(page, baseURL!, { attributes: { endpoint } })
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme })
+        await page.goto(url)
+        const { launcher, chat } = shop(page)
+        // The pointer on the launcher loads the panel; its page shows the accent it wears.
+        await launcher.hover()
+        const pageAccent = await chat.locator('[data-part=app]').evaluate(accentAt)
+        await expect(launcher).toHaveCSS('background-color', pageAccent)
+        accents[`${endpoint} ${scheme}`] = pageAccent
+      }
+    }
+    // The brand changed the launcher; without a brand it keeps the pack's accent.
+    expect(accents[`brand-${theme} light`]).not.toBe(accents[`embed-${theme} light`])
+    expect(accents[`brand-${theme} dark`]).not.toBe(accents[`embed-${theme} dark`])
+  })
+}
+
+test('setInputs from the host page sets the inputs the next turn sends to Dify', async ({
+  page,
+  baseURL,
+}) => {
+  const { open, ask, chat } = await openShop(page, baseURL!, {
+    attributes: { endpoint: 'embed-full' },
+  })
+  await open()
+  // `name` is required: the greeting shows its label until the host page fills it in.
+  await expect(chat.locator('[data-part=opening-blank]')).toHaveText('Your name')
+  await page.evaluate(() => window.chatskins('setInputs', { name: 'Ann', lang: 'fr' }))
+  await expect(chat.locator('[data-part=opening]')).toContainText('Hello Ann!')
+  await ask('Who am I?', 1)
+  // What Dify keeps with the conversation, read as the panel reads it, with its own identity.
+  const panel = page.frames().find((frame) => frame.url().includes('/embed-full/'))!
+  const stored = await panel.evaluate(async (host) => {
+    const id = localStorage.getItem(`chatskins:embed-full:embed:${host}:conversation_id`)
+    const response = await fetch(`/embed-full/api/messages?conversation_id=${id}`, {
+      headers: { 'X-Chatskins-Embed': '1' },
+    })
+    return ((await response.json()) as { data: Array<{ inputs: unknown }> }).data
+  }, new URL(page.url()).origin)
+  expect(stored).toHaveLength(1)
+  expect(stored[0]!.inputs).toMatchObject({ name: 'Ann', lang: 'fr' })
+})
+
 declare global {
   interface Window {
     chatskins: (command: string, ...args: unknown[]) => void
