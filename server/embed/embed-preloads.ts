@@ -1,0 +1,38 @@
+import { pickLocale } from '../../src/i18n/pick-locale.ts'
+import { escapeHtml } from '../page/escape-html.ts'
+
+/** Where the built index.html names its lazy chunks (scripts/lazy-chunk-hints.ts writes it). */
+export const LAZY_CHUNKS_SLOT = '<!--chatskins:lazy-chunks'
+
+export interface LazyChunks {
+  /** Each UI dictionary's files. */
+  locales: Record<string, string[]>
+  /** What an embed panel imports lazily for its first render: the host bridge, its close button. */
+  embed: string[]
+}
+
+export interface EmbedPreloadOptions {
+  /** The host page's `data-locale`, if it pinned one. */
+  pinned?: string
+  /** The endpoint's own locale, which the visitor's languages may override (src/main.tsx). */
+  configured: string
+  acceptLanguage?: string
+}
+
+/**
+ * `modulepreload` links for an embed panel: a panel opened on a click has the visitor waiting, so
+ * its lazy first-render chunks download beside the entry rather than after it has run. The
+ * dictionary is the one the client will pick, guessed from `Accept-Language` as it picks from
+ * `navigator.languages`. None when the template has no hints (`npm run dev`).
+ */
+export function embedPreloads(template: string, options: EmbedPreloadOptions): string[] {
+  const start = template.indexOf(LAZY_CHUNKS_SLOT)
+  if (start < 0) return []
+  const json = template.slice(start + LAZY_CHUNKS_SLOT.length, template.indexOf('-->', start))
+  const chunks = JSON.parse(json) as LazyChunks
+  const languages = (options.acceptLanguage ?? '').split(',').map((tag) => tag.split(';')[0]!)
+  const locale = options.pinned ?? pickLocale(options.configured, languages)
+  return [...(chunks.locales[locale] ?? []), ...chunks.embed].map(
+    (file) => `<link rel="modulepreload" crossorigin href="${escapeHtml(file)}">`,
+  )
+}
