@@ -1,11 +1,14 @@
 import type { Plugin } from 'vite'
 import { LAZY_CHUNKS_SLOT, type LazyChunks } from '../server/embed/embed-preloads.ts'
 
-/** The lazy modules an embed panel needs for its first render, by source path. */
+/**
+ * The lazy modules an embed panel needs for its first render, by source path, the most urgent
+ * first: the bridge lets the host page's `open` through, setup shows the welcome and the form.
+ */
 const EMBED_MODULES = [
   'src/embedded/host-bridge.ts',
-  'src/components/EmbedCloseButton.tsx',
   'src/app/app-setup.ts',
+  'src/components/EmbedCloseButton.tsx',
 ]
 const LOCALE_MODULE = /src\/i18n\/([\w-]+)\.ts$/
 
@@ -35,21 +38,18 @@ export function lazyChunkHints(): Plugin {
         const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
         const entry = chunks.find((chunk) => html.includes(`/${chunk.fileName}"`))
         const loaded = new Set(entry ? withImports([entry.fileName], byFile) : [])
-        const filesOf = (test: (source: string) => boolean) =>
-          withImports(
-            chunks
-              .filter((chunk) => chunk.facadeModuleId && test(chunk.facadeModuleId))
-              .map((chunk) => chunk.fileName),
-            byFile,
-          )
+        const chunkOf = (module: string) =>
+          chunks.find((chunk) => chunk.facadeModuleId?.endsWith(module))?.fileName ?? []
+        const filesOf = (modules: readonly string[]) =>
+          withImports(modules.flatMap(chunkOf), byFile)
             .filter((file) => !loaded.has(file))
             .map((file) => `/${file}`)
         const locales: LazyChunks['locales'] = {}
         for (const chunk of chunks) {
           const locale = LOCALE_MODULE.exec(chunk.facadeModuleId ?? '')?.[1]
-          if (locale) locales[locale] = filesOf((source) => source === chunk.facadeModuleId)
+          if (locale) locales[locale] = filesOf([chunk.facadeModuleId!])
         }
-        const embed = filesOf((source) => EMBED_MODULES.some((module) => source.endsWith(module)))
+        const embed = filesOf(EMBED_MODULES)
         const hints = JSON.stringify({ locales, embed } satisfies LazyChunks)
         return html.replace('</head>', `  ${LAZY_CHUNKS_SLOT} ${hints} -->\n  </head>`)
       },

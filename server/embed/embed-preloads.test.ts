@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { embedPreloads, LAZY_CHUNKS_SLOT, type LazyChunks } from './embed-preloads.ts'
+import { withEmbedPreloads, LAZY_CHUNKS_SLOT, type LazyChunks } from './embed-preloads.ts'
 
 const chunks: LazyChunks = {
   locales: {
@@ -9,7 +9,10 @@ const chunks: LazyChunks = {
   },
   embed: ['/assets/host-bridge-1.js', '/assets/tell-host-1.js'],
 }
-const template = `<head>\n${LAZY_CHUNKS_SLOT} ${JSON.stringify(chunks)} -->\n</head>`
+const entry = '<script type="module" src="/assets/index-1.js"></script>'
+const template = `<head>\n${entry}\n${LAZY_CHUNKS_SLOT} ${JSON.stringify(chunks)} -->\n</head>`
+const embedPreloads = (...args: Parameters<typeof withEmbedPreloads>) =>
+  [...withEmbedPreloads(...args).matchAll(/<link[^>]*>/g)].map(([link]) => link)
 const hrefs = (links: string[]) => links.map((link) => /href="([^"]+)"/.exec(link)?.[1])
 
 describe('embedPreloads', () => {
@@ -34,7 +37,14 @@ describe('embedPreloads', () => {
     expect(hrefs(embedPreloads(template, { configured: 'ja' }))[0]).toBe('/assets/ja-1.js')
   })
 
-  it('adds nothing to a template without hints (npm run dev)', () => {
-    expect(embedPreloads('<head></head>', { configured: 'en' })).toEqual([])
+  it('puts the links where the hints were, after the entry', () => {
+    const html = withEmbedPreloads(template, { configured: 'en' })
+    expect(html).not.toContain(LAZY_CHUNKS_SLOT)
+    expect(html.indexOf('/assets/en-1.js')).toBeGreaterThan(html.indexOf(entry))
+    expect(html).toMatch(/-1\.js">\n<\/head>$/)
+  })
+
+  it('leaves a template without hints as it is (npm run dev)', () => {
+    expect(withEmbedPreloads('<head></head>', { configured: 'en' })).toBe('<head></head>')
   })
 })

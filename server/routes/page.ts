@@ -3,7 +3,7 @@ import type { AppEnv } from '../app-env.ts'
 import type { AppModes } from '../app-mode/app-modes.ts'
 import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
 import { isEmbedOrigin } from '../embed/embed-origins.ts'
-import { embedPreloads } from '../embed/embed-preloads.ts'
+import { withEmbedPreloads } from '../embed/embed-preloads.ts'
 import { renderPage } from '../page/render-page.ts'
 import { renderUnavailablePage } from '../page/unavailable-page.ts'
 import { shareMetaTags } from '../page/share-meta.ts'
@@ -32,15 +32,13 @@ export function pageHandler(template: () => Promise<string>, modes: AppModes) {
         'Retry-After': '10',
       })
     }
-    const html = await template()
-    const preloads = embed
-      ? embedPreloads(html, {
+    const html = embed
+      ? withEmbedPreloads(await template(), {
           ...(embed.locale ? { pinned: embed.locale } : {}),
           configured: config.locale ?? pack.manifest.defaultLocale,
           acceptLanguage: c.req.header('accept-language'),
         })
-      : []
-    const head = [...shareMetaTags(endpoint), ...preloads]
-    return c.html(renderPage(html, config, pack, mode.kind, embed, brand, head))
+      : await template()
+    return c.html(renderPage(html, config, pack, mode.kind, embed, brand, shareMetaTags(endpoint)))
   }
 }
