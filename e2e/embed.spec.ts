@@ -215,6 +215,9 @@ test('every option: left, offset, open at load, locale, inputs; and inline mode'
   await expect(launcher).toHaveAttribute('aria-label', 'チャットを閉じる')
   expect((await launcher.boundingBox())!.x).toBe(32)
   await expect(chat.locator('html')).toHaveAttribute('lang', 'ja')
+  // The panel preloaded its lazy first-render chunks: the pinned locale's dictionary, the bridge.
+  await expect(chat.locator('link[rel=modulepreload][href*="/assets/ja-"]')).toHaveCount(1)
+  await expect(chat.locator('link[rel=modulepreload][href*="/assets/host-bridge-"]')).toHaveCount(1)
   await expect(chat.locator('[data-part=embed-close]')).toHaveText('チャットを閉じる')
   // data-inputs reaches the panel as the page URL's input prefill.
   expect(await page.locator('[data-part=embed-panel] iframe').getAttribute('src')).toContain(
