@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite'
 import tailwindcss from '@tailwindcss/vite'
 import { defineConfig, type Plugin } from 'vite'
+import { lazyChunkHints } from './scripts/lazy-chunk-hints.ts'
 
 /** In `npm run dev`, everything Vite doesn't serve itself goes to the chatskins server. */
 const devServer = process.env.CHATSKINS_DEV_SERVER ?? 'http://127.0.0.1:8787'
@@ -19,7 +20,7 @@ function reloadOnThemeChange(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [tailwindcss(), preact(), reloadOnThemeChange()],
+  plugins: [tailwindcss(), preact(), reloadOnThemeChange(), lazyChunkHints()],
   server: {
     proxy: {
       '^/(?!@vite/|@id/|@fs/|src/|contract/|node_modules/|@react-refresh|__vite).*': {

@@ -57,17 +57,21 @@ function shop(page: Page) {
 }
 
 for (const theme of THEMES) {
-  test(`${theme}: the launcher and panel wear the theme at 360 and 1280 px, light and dark`, async ({
+  test(`${theme}: the launcher and panel wear the theme at 360 and 1280 px, light and dark; the conversation survives closing and reloading`, async ({
     page,
     baseURL,
   }) => {
+    // Sixteen cold panel loads and two turns per pack on a shared machine.
+    test.slow()
     const url = await serveHostPage(page, baseURL!, { attributes: { endpoint: `embed-${theme}` } })
+    let chatted = false
     for (const width of [360, 1280]) {
       for (const scheme of ['light', 'dark'] as const) {
         await page.setViewportSize({ width, height: width === 360 ? 740 : 800 })
         await page.emulateMedia({ colorScheme: scheme })
+        // Every combination after the first reloads the host page onto the same conversation.
         await page.goto(url)
-        const { launcher, panel, input, open } = shop(page)
+        const { launcher, panel, input, chat, open, ask, userMessages, botMessages } = shop(page)
         await expect(launcher).toBeVisible()
         await open()
         await expect(panel).toBeVisible()
@@ -75,7 +79,17 @@ for (const theme of THEMES) {
         if (width === 360) expect(box).toMatchObject({ x: 0, y: 0, width: 360 })
         else expect(box.width).toBeLessThanOrEqual(400)
         await expect(input).toBeVisible()
+        if (!chatted) {
+          await ask('Hello there', 1)
+          await ask('And a second question', 2)
+          chatted = true
+        }
+        await expect(userMessages).toHaveText([/Hello there/, /And a second question/])
+        await expect(botMessages).toHaveCount(2)
         await page.screenshot({ path: `test-results/embed/${theme}-${width}-${scheme}.png` })
+        await chat.locator('[data-part=embed-close]').click()
+        await expect(panel).toBeHidden()
+        await expect(launcher).toBeFocused()
       }
     }
   })
@@ -100,6 +114,33 @@ test('a conversation survives closing the panel and reloading the host page', as
   await shop(page).open()
   await expect(userMessages).toHaveText(['Hello there', 'And a second question'])
   await expect(botMessages).toHaveCount(2)
+})
+
+test('a returning visitor sees the greeting and starters before /parameters answers', async ({
+  page,
+  baseURL,
+}) => {
+  const greeting = "Hi! I'm the chatskins demo bot. Ask me anything. I answer in markdown."
+  const starters = ['What can you do?', 'Show me some code', 'Which themes are there?']
+  const first = await openShop(page, baseURL!)
+  await first.open()
+  await expect(first.chat.locator('[data-part=empty] [data-part=suggestion]')).toHaveText(starters)
+  // On the next visit `/parameters` is held back until the welcome has been checked.
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  let asked = false
+  await page.route('**/embed-minimal/api/parameters', async (route) => {
+    asked = true
+    await held
+    await route.continue()
+  })
+  await page.reload()
+  const again = shop(page)
+  await again.open()
+  await expect(again.chat.locator('[data-part=opening]')).toHaveText(greeting)
+  await expect(again.chat.locator('[data-part=empty] [data-part=suggestion]')).toHaveText(starters)
+  expect(asked).toBe(true)
+  release()
 })
 
 test('a button on the host page asks the chat, Esc closes it and focus returns', async ({
@@ -174,6 +215,9 @@ test('every option: left, offset, open at load, locale, inputs; and inline mode'
   await expect(launcher).toHaveAttribute('aria-label', 'チャットを閉じる')
   expect((await launcher.boundingBox())!.x).toBe(32)
   await expect(chat.locator('html')).toHaveAttribute('lang', 'ja')
+  // The panel preloaded its lazy first-render chunks: the pinned locale's dictionary, the bridge.
+  await expect(chat.locator('link[rel=modulepreload][href*="/assets/ja-"]')).toHaveCount(1)
+  await expect(chat.locator('link[rel=modulepreload][href*="/assets/host-bridge-"]')).toHaveCount(1)
   await expect(chat.locator('[data-part=embed-close]')).toHaveText('チャットを閉じる')
   // data-inputs reaches the panel as the page URL's input prefill.
   expect(await page.locator('[data-part=embed-panel] iframe').getAttribute('src')).toContain(
@@ -224,6 +268,8 @@ test('a signed identity follows the site user across browsers; a forged one does
   browser,
   baseURL,
 }) => {
+  // Three browsers, each loading the panel twice.
+  test.slow()
   const token = siteToken(`alice-${Date.now()}`)
   const visit = async (identity: string) => {
     const context = await browser.newContext()
@@ -266,6 +312,86 @@ test('a signed identity follows the site user across browsers; a forged one does
   await expect(phone.userMessages).toHaveCount(0)
   await phone.chat.locator('[data-part=conversations-toggle]').click()
   await expect(phone.chat.locator('[data-part=conversations-empty]')).toBeVisible()
+})
+
+/** The colour `--cs-accent` resolves to where `element` is, as a computed background. */
+function accentAt(element: Element): string {
+  const probe = document.createElement('i')
+  probe.style.backgroundColor = 'var(--cs-accent)'
+  element.append(probe)
+  const color = getComputedStyle(probe).backgroundColor
+  probe.remove()
+  return color
+}
+
+for (const theme of THEMES) {
+  test(`${theme}: a branded endpoint's launcher wears its brand accent, like its page`, async ({
+    page,
+    baseURL,
+  }) => {
+    const accents: Record<string, string> = {}
+    for (const endpoint of [`brand-${theme}`, `embed-${theme}`]) {
+      const url = await serveHostPage(page, baseURL!, { attributes: { endpoint } })
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme })
+        await page.goto(url)
+        const { launcher, chat } = shop(page)
+        // The pointer on the launcher loads the panel; its page shows the accent it wears.
+        await launcher.hover()
+        const pageAccent = await chat.locator('[data-part=app]').evaluate(accentAt)
+        await expect(launcher).toHaveCSS('background-color', pageAccent)
+        accents[`${endpoint} ${scheme}`] = pageAccent
+      }
+    }
+    // The brand changed the launcher; without a brand it keeps the pack's accent.
+    expect(accents[`brand-${theme} light`]).not.toBe(accents[`embed-${theme} light`])
+    expect(accents[`brand-${theme} dark`]).not.toBe(accents[`embed-${theme} dark`])
+  })
+}
+
+test('setInputs from the host page sets the inputs the next turn sends to Dify', async ({
+  page,
+  baseURL,
+}) => {
+  const { open, ask, chat } = await openShop(page, baseURL!, {
+    attributes: { endpoint: 'embed-full' },
+  })
+  await open()
+  // `name` is required: the greeting shows its label until the host page fills it in.
+  await expect(chat.locator('[data-part=opening-blank]')).toHaveText('Your name')
+  await page.evaluate(() => window.chatskins('setInputs', { name: 'Ann', lang: 'fr' }))
+  await expect(chat.locator('[data-part=opening]')).toContainText('Hello Ann!')
+  await ask('Who am I?', 1)
+  // What Dify keeps with the conversation, read as the panel reads it, with its own identity.
+  const panel = page.frames().find((frame) => frame.url().includes('/embed-full/'))!
+  const stored = await panel.evaluate(async (host) => {
+    const id = localStorage.getItem(`chatskins:embed-full:embed:${host}:conversation_id`)
+    const response = await fetch(`/embed-full/api/messages?conversation_id=${id}`, {
+      headers: { 'X-Chatskins-Embed': '1' },
+    })
+    return ((await response.json()) as { data: Array<{ inputs: unknown }> }).data
+  }, new URL(page.url()).origin)
+  expect(stored).toHaveLength(1)
+  expect(stored[0]!.inputs).toMatchObject({ name: 'Ann', lang: 'fr' })
+})
+
+test('a plain user id from the page is refused with a console message; the visitor stays', async ({
+  page,
+  baseURL,
+}) => {
+  const warnings: string[] = []
+  page.on('console', (message) => warnings.push(message.text()))
+  const { open, ask, userMessages } = await openShop(page, baseURL!)
+  await open()
+  await ask('Before identify', 1)
+  const refused = page.waitForResponse((r) => r.url().endsWith('/api/embed/identify'))
+  await page.evaluate(() => window.chatskins('identify', 'alice@example.com'))
+  expect((await refused).status()).toBe(401)
+  await expect
+    .poll(() => warnings.join('\n'))
+    .toContain('identify refused. Identity refused: this is not a signed token')
+  // Still the same anonymous visitor, conversation and all: nothing reloaded.
+  await expect(userMessages).toHaveText(['Before identify'])
 })
 
 declare global {

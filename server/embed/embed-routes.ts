@@ -62,7 +62,8 @@ export function registerEmbedRoutes(app: Hono<AppEnv>, readStatic: ReadStatic): 
   // A module, so the host page needs nothing but the chat origin in `script-src`; a browser
   // fetches it in CORS mode, so `Origin` names the page that asks.
   app.get('/:id/embed-config.js', async (c) => {
-    const { config, pack } = c.get('endpoint')
+    const { config, pack, brand } = c.get('endpoint')
+    const brandCss = brand?.files.get('brand.css')?.body
     const origin = c.req.header('origin')
     const pinned = c.req.query('locale')
     const locale = SUPPORTED_LOCALES.includes(pinned as Locale)
@@ -73,7 +74,13 @@ export function registerEmbedRoutes(app: Hono<AppEnv>, readStatic: ReadStatic): 
           botName: config.botName,
           labels: launcherLabels(locale, config.botName),
           page: `/${config.id}/?embed=${encodeURIComponent(origin!)}`,
-          ...launcherTheme(new URL(c.req.url).origin, config, pack, await cssOf(pack.manifest.id)),
+          ...launcherTheme(
+            new URL(c.req.url).origin,
+            config,
+            pack,
+            await cssOf(pack.manifest.id),
+            brandCss && new TextDecoder().decode(brandCss),
+          ),
         }
       : {
           error:

@@ -5,8 +5,13 @@ import type { ThemePack } from '../themes/manifest.ts'
 export interface LauncherTheme {
   theme: string
   scheme: EndpointConfig['scheme']
-  /** theme.css for the launcher's shadow root: `:root` rules land on its `[data-part=embed]`. */
+  /**
+   * theme.css, then the endpoint's brand.css, for the launcher's shadow root: `:root` rules land
+   * on its `[data-part=embed]`.
+   */
   css: string
+  /** The wrapper carries `data-brand`, as the page's root does, so the brand's rules apply. */
+  brand: boolean
   /** Where the css's relative `url(…)`s resolve. */
   cssBase: string
   /** The pack's `launcherIcon`, or null for the built-in glyph. */
@@ -16,20 +21,23 @@ export interface LauncherTheme {
 /**
  * The pack's own theme.css, scoped to the launcher: tokens set on `:root[data-theme=…]` apply to
  * the shadow root's wrapper, which carries the same attributes, and `[data-part=launcher]` rules
- * style the button. So a pack themes its launcher with CSS alone.
+ * style the button. So a pack themes its launcher with CSS alone. The brand's stylesheet follows,
+ * scoped the same way, so its accent outweighs the pack's there as on the page (docs/branding.md).
  */
 export function launcherTheme(
   origin: string,
   config: EndpointConfig,
   pack: ThemePack,
   themeCss: string,
+  brandCss?: string,
 ): LauncherTheme {
   const base = `${origin}/themes/${encodeURIComponent(pack.manifest.id)}/`
   const { launcherIcon } = pack.manifest
   return {
     theme: pack.manifest.id,
     scheme: config.scheme,
-    css: themeCss.replace(/:root\b/g, "[data-part='embed']"),
+    css: (themeCss + (brandCss ?? '')).replace(/:root\b/g, "[data-part='embed']"),
+    brand: brandCss !== undefined,
     cssBase: base,
     icon: launcherIcon ? `${base}${encodeURIComponent(launcherIcon)}?v=${pack.version}` : null,
   }

@@ -3,6 +3,7 @@ import type { AppEnv } from '../app-env.ts'
 import type { AppModes } from '../app-mode/app-modes.ts'
 import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
 import { isEmbedOrigin } from '../embed/embed-origins.ts'
+import { withEmbedPreloads } from '../embed/embed-preloads.ts'
 import { renderPage } from '../page/render-page.ts'
 import { renderUnavailablePage } from '../page/unavailable-page.ts'
 import { shareMetaTags } from '../page/share-meta.ts'
@@ -36,9 +37,16 @@ export function pageHandler(
         'Retry-After': '10',
       })
     }
+    const html = embed
+      ? withEmbedPreloads(await template(), {
+          ...(embed.locale ? { pinned: embed.locale } : {}),
+          configured: config.locale ?? pack.manifest.defaultLocale,
+          acceptLanguage: c.req.header('accept-language'),
+        })
+      : await template()
     return c.html(
       renderPage(
-        await template(),
+        html,
         config,
         pack,
         mode.kind,

@@ -3,7 +3,10 @@ import type { AppApi } from '../api/app-api.ts'
 import { createAppFeatures, NO_PARAMETERS } from './app-features.ts'
 import { createMessage } from '../chat/chat-message.ts'
 
-function setup(parameters: () => Promise<unknown>) {
+function setup(
+  parameters: () => Promise<unknown>,
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null = null,
+) {
   const api: AppApi = {
     parameters: vi.fn(parameters),
     feedback: vi.fn(async () => {}),
@@ -12,7 +15,7 @@ function setup(parameters: () => Promise<unknown>) {
   const features = createAppFeatures({
     api,
     endpointId: 'pink',
-    storage: null,
+    storage,
     search: '?name=Ann',
   })
   return { api, features }
@@ -42,10 +45,47 @@ describe('createAppFeatures', () => {
       throw { code: 'network_error', status: 0, message: '' }
     })
     await features.load()
-    expect(features.parameters.value).toBe(NO_PARAMETERS)
+    expect(features.parameters.value).toEqual(NO_PARAMETERS)
     expect(features.inputs.value).toBeNull()
     expect(features.checkInputs()).toBe(true)
     expect(features.inputsForTurn()).toEqual({})
+  })
+
+  it('shows the greeting and starters last loaded until the parameters answer again', async () => {
+    const items = new Map<string, string>()
+    const storage = {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+    }
+    const first = setup(
+      async () => ({
+        opening_statement: 'Welcome!',
+        suggested_questions: ['Prices?', 'Hours?'],
+      }),
+      storage,
+    )
+    expect(first.features.opening.value).toEqual([])
+    await first.features.load()
+
+    let answer: (raw: unknown) => void = () => {}
+    const again = setup(() => new Promise((resolve) => (answer = resolve)), storage)
+    expect(again.features.opening.value).toEqual(['Welcome!'])
+    expect(again.features.parameters.value.suggestedQuestions).toEqual(['Prices?', 'Hours?'])
+    const loading = again.features.load()
+    answer({
+      opening_statement: 'Hello {{name}}!',
+      suggested_questions: [],
+      user_input_form: [{ 'text-input': { variable: 'name', label: 'Name' } }],
+    })
+    await loading
+    expect(again.features.opening.value).toEqual(['Hello Ann!'])
+    expect(again.features.parameters.value.suggestedQuestions).toEqual([])
+
+    // A greeting with variables is not shown unfilled: it waits for the inputs form.
+    const third = setup(() => new Promise(() => {}), storage)
+    expect(third.features.opening.value).toEqual([])
+    items.set('chatskins:pink:welcome', '{"not":"a welcome"}')
+    expect(setup(() => new Promise(() => {}), storage).features.opening.value).toEqual([])
   })
 
   it('fetches up to five follow-up questions after an answer, only when the app offers them', async () => {

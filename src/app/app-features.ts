@@ -4,6 +4,7 @@ import type { UploadRules } from '../media/attachments-rules.ts'
 import type { AppParameters, OpeningPart } from './app-parameters.ts'
 import type { ChatMessage } from '../chat/chat-message.ts'
 import { createFeedback } from '../chat/feedback.ts'
+import { createWelcomeCache } from './welcome-cache.ts'
 import type { ConversationView, InputsState } from '../inputs/inputs-state.ts'
 
 export interface AppFeaturesOptions {
@@ -30,11 +31,13 @@ const MAX_SUGGESTIONS = 5
 /**
  * What the app's Dify parameters switch on around the chat: the greeting, suggested questions,
  * the inputs form, and the actions on an answer. Until the parameters load (or if they can't),
- * the app counts as enabling nothing, so nothing half-working shows and turns go without inputs.
+ * the app counts as enabling nothing but the greeting and starters last loaded (welcome-cache.ts),
+ * so nothing half-working shows and turns go without inputs.
  */
 export function createAppFeatures(options: AppFeaturesOptions) {
   const { api } = options
-  const parameters = signal(NO_PARAMETERS)
+  const welcome = createWelcomeCache(options.endpointId, options.storage)
+  const parameters = signal<AppParameters>({ ...NO_PARAMETERS, ...welcome.read() })
   const inputs = signal<InputsState | null>(null)
   const feedback = createFeedback((id, rating) => api.feedback(id, rating))
   let fill: ((template: string, state: InputsState) => OpeningPart[]) | undefined
@@ -76,6 +79,7 @@ export function createAppFeatures(options: AppFeaturesOptions) {
             inputs.value = state
             parameters.value = parsed
           })
+          welcome.write(parsed)
         },
         () => {
           // No parameters, no extras: the plain chat still works.

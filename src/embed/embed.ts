@@ -15,6 +15,7 @@ interface LauncherConfig {
   scheme: string
   css: string
   cssBase: string
+  brand: boolean
   icon: string | null
   labels: { open: string; close: string }
 }
@@ -63,6 +64,7 @@ function start(config: LauncherConfig): void {
   root.dataset.mode = inline ? 'inline' : 'float'
   root.dataset.position = data.position === 'left' ? 'left' : 'right'
   if (config.scheme !== 'auto') root.dataset.scheme = config.scheme
+  if (config.brand) root.dataset.brand = ''
   if (data.offset) root.style.setProperty('--cs-embed-offset', `${parseInt(data.offset, 10)}px`)
   const panel = make('div', { 'data-part': 'embed-panel', id: 'chatskins-panel' })
   const launcher = make('button', {

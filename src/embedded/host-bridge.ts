@@ -28,8 +28,7 @@ export function connectHost(options: HostBridgeOptions) {
   const run = async (command: HostCommand) => {
     switch (command.type) {
       case 'open':
-        document.getElementById('chatskins-input')?.focus()
-        return
+        return focusComposerWhenShown()
       case 'send':
         return store.send(command.text)
       case 'inputs': {
@@ -74,15 +73,21 @@ export function connectHost(options: HostBridgeOptions) {
     }
     wasBusy = busy
   })
-  // The host page's commands start flowing once the composer is in the page. (Not by animation
-  // frames: a hidden, preloaded panel gets none.)
-  const announced = () => {
-    if (!document.getElementById('chatskins-input')) return false
-    tellHost(host, { type: 'ready' })
-    return true
-  }
-  if (!announced()) {
-    const observer = new MutationObserver(() => announced() && observer.disconnect())
-    observer.observe(document.body, { childList: true, subtree: true })
-  }
+  // Commands flow at once: the store takes a question before the first render, and an `open`
+  // that comes before the composer focuses it as it appears. So a cold open waits for no round
+  // trip through the host page after the render.
+  tellHost(host, { type: 'ready' })
+}
+
+/** Focuses the composer, now or (in a panel opened before its first render) when it appears. */
+function focusComposerWhenShown(): void {
+  const composer = () => document.getElementById('chatskins-input')
+  if (composer()) return composer()!.focus()
+  // Not by animation frames: a hidden, preloaded panel gets none.
+  const observer = new MutationObserver(() => {
+    if (!composer()) return
+    observer.disconnect()
+    composer()!.focus()
+  })
+  observer.observe(document.body, { childList: true, subtree: true })
 }

@@ -1,0 +1,70 @@
+import type { Plugin } from 'vite'
+import { LAZY_CHUNKS_SLOT, type LazyChunks } from '../server/embed/embed-preloads.ts'
+
+/**
+ * The lazy modules an embed panel needs for its first render, by source path, the most urgent
+ * first: the bridge lets the host page's `open` through, setup shows the welcome and the form.
+ */
+const EMBED_MODULES = [
+  'src/embedded/host-bridge.ts',
+  'src/app/app-setup.ts',
+  'src/components/EmbedCloseButton.tsx',
+]
+const LOCALE_MODULE = /src\/i18n\/([\w-]+)\.ts$/
+
+interface Chunk {
+  type: 'chunk'
+  fileName: string
+  facadeModuleId: string | null
+  imports: string[]
+}
+
+/**
+ * Writes into the built index.html, as a comment, which files the lazily imported modules of a
+ * first render live in: each locale's dictionary and what an embed panel loads. The server turns
+ * the ones a page needs into `modulepreload` links, so they download beside the entry instead of
+ * after it has run. A comment, not links: a plain chat page preloads none of them.
+ */
+export function lazyChunkHints(): Plugin {
+  return {
+    name: 'chatskins-lazy-chunk-hints',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        const chunks = Object.values(bundle ?? {}).filter(
+          (item): item is Chunk & typeof item => item.type === 'chunk',
+        )
+        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
+        const entry = chunks.find((chunk) => html.includes(`/${chunk.fileName}"`))
+        const loaded = new Set(entry ? withImports([entry.fileName], byFile) : [])
+        const chunkOf = (module: string) =>
+          chunks.find((chunk) => chunk.facadeModuleId?.endsWith(module))?.fileName ?? []
+        const filesOf = (modules: readonly string[]) =>
+          withImports(modules.flatMap(chunkOf), byFile)
+            .filter((file) => !loaded.has(file))
+            .map((file) => `/${file}`)
+        const locales: LazyChunks['locales'] = {}
+        for (const chunk of chunks) {
+          const locale = LOCALE_MODULE.exec(chunk.facadeModuleId ?? '')?.[1]
+          if (locale) locales[locale] = filesOf([chunk.facadeModuleId!])
+        }
+        const embed = filesOf(EMBED_MODULES)
+        const hints = JSON.stringify({ locales, embed } satisfies LazyChunks)
+        return html.replace('</head>', `  ${LAZY_CHUNKS_SLOT} ${hints} -->\n  </head>`)
+      },
+    },
+  }
+}
+
+/** The files and, transitively, their static imports. */
+function withImports(files: readonly string[], byFile: ReadonlyMap<string, Chunk>): string[] {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const imported of byFile.get(file)?.imports ?? []) visit(imported)
+  }
+  files.forEach(visit)
+  return [...seen]
+}
