@@ -32,7 +32,15 @@ export function pageHandler(template: () => Promise<string>, modes: AppModes) {
       })
     }
     return c.html(
-      renderPage(await template(), config, pack, mode.kind, embed, brand, shareMetaTags(endpoint)),
+      renderPage(
+        await template(),
+        config,
+        pack,
+        mode.kind,
+        embed ? { embed } : {},
+        brand,
+        shareMetaTags(endpoint),
+      ),
     )
   }
 }
