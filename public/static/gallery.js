@@ -6,6 +6,16 @@ const previews = () => document.querySelectorAll('.card-preview')
 
 root.classList.add('js')
 
+// The shipped CJK fonts, as no system has them all: the gallery always shows the locales' own
+// names and may show bot names and its words in any of them. Linked here, they don't hold up the
+// first paint; each face downloads only the subsets of the characters on the page.
+for (const font of ['kr', 'jp', 'sc', 'tc']) {
+  const link = document.createElement('link')
+  link.rel = 'stylesheet'
+  link.href = `/fonts/${font}.css`
+  document.head.append(link)
+}
+
 /** Every label in the gallery's words for `locale`: text, or the attribute it names. */
 function relabel(locale) {
   const words = labels[locale]
@@ -28,7 +38,21 @@ const fit = new ResizeObserver((entries) => {
 })
 for (const preview of previews()) fit.observe(preview)
 
-/** The switches' state goes to every preview (a scheme or language change reloads it) and the URL. */
+/** Each preview is a whole client: it loads only when its card comes near the screen. */
+const load = new IntersectionObserver(
+  (entries) => {
+    for (const { target, isIntersecting } of entries) {
+      if (!isIntersecting) continue
+      const iframe = target.querySelector('iframe')
+      iframe.src = iframe.dataset.src
+      load.unobserve(target)
+    }
+  },
+  { rootMargin: '200px' },
+)
+for (const preview of previews()) load.observe(preview)
+
+/** The switches' state goes to every preview (a scheme or language change reloads a loaded one) and the URL. */
 function apply() {
   const choice = new FormData(form)
   const scheme = choice.get('scheme')
@@ -38,15 +62,18 @@ function apply() {
   root.dataset.frame = frame
   if (locale) relabel(locale)
   for (const preview of previews()) {
+    // Observed afresh, it is measured again at its new frame width.
+    fit.unobserve(preview)
+    fit.observe(preview)
     const iframe = preview.querySelector('iframe')
-    const url = new URL(iframe.getAttribute('src'), location.href)
+    const url = new URL(iframe.dataset.src, location.href)
     url.searchParams.set('scheme', scheme)
     if (locale) url.searchParams.set('locale', locale)
     else url.searchParams.delete('locale')
     const next = url.pathname + url.search
-    if (next !== iframe.getAttribute('src')) iframe.setAttribute('src', next)
-    fit.unobserve(preview)
-    fit.observe(preview)
+    if (next === iframe.dataset.src) continue
+    iframe.dataset.src = next
+    if (iframe.hasAttribute('src')) iframe.src = next
   }
   const query = new URLSearchParams({ scheme, frame })
   if (locale) query.set('locale', locale)

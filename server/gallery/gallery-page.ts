@@ -49,6 +49,7 @@ export function renderGallery(
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>chatskins</title>
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/static/gallery.css">
   <script src="/static/gallery.js" defer></script>
 </head>
@@ -93,7 +94,7 @@ function renderCard(
   const name = escapeHtml(config.botName)
   return `<li class="card" data-endpoint="${escapeHtml(config.id)}">
         <div class="card-preview" inert>
-          <iframe src="${escapeHtml(previewUrl(config.id, view))}" loading="lazy" tabindex="-1"
+          <iframe data-src="${escapeHtml(previewUrl(config.id, view))}" tabindex="-1"
             title="${label('previewOf', config.botName)}" data-label="previewOf" data-label-attr="title" data-name="${name}"></iframe>
         </div>
         <a class="card-link" href="/${escapeHtml(encodeURIComponent(config.id))}/">

@@ -116,7 +116,7 @@ describe('the live previews', () => {
       const gallery = await fetch(`${server.url}/`, { headers: { 'accept-language': 'ja,en' } })
       expect(gallery.headers.get('set-cookie')).toBeNull()
       const html = await gallery.text()
-      expect(html).toContain('src="/shop/preview?scheme=light"')
+      expect(html).toContain('data-src="/shop/preview?scheme=light"')
       expect(html).toContain('<html lang="ja"')
       expect(html).toContain('&quot;apiKey&quot;: &quot;${SHOP_DIFY_API_KEY}&quot;')
       expect(html).not.toContain('app-secret-key-never-shown')

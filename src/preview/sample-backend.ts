@@ -1,5 +1,6 @@
 import type { BootData } from '../../contract/dify-wire.ts'
 import type { AppApi } from '../api/app-api.ts'
+import type { ChatError } from '../api/chat-error.ts'
 import type { EndpointApi } from '../api/endpoint-api.ts'
 import type { Conversation, HistoryApi, HistoryMessage } from '../api/history-api.ts'
 import type { AppFeatures } from '../app/app-features.ts'
@@ -10,11 +11,13 @@ const SAMPLE_CONVERSATION = 'sample-conversation'
 
 /**
  * The network of a gallery preview, answered in the page: the app's parameters, the sample
- * conversation as history, a canned streamed answer to anything typed. Nothing leaves the page
- * and nothing is stored beyond it, so a preview never reaches Dify, gets no visitor cookie and
- * leaves the visitor's own chats on this origin alone.
+ * conversation as history, its follow-up questions. Nothing leaves the page and nothing is
+ * stored beyond it, so a preview never reaches Dify, gets no visitor cookie and leaves the
+ * visitor's own chats on this origin alone. The page is inert: a picture of the chat, which
+ * takes no focus (the composer's autofocus would pull the gallery to it) and no input.
  */
 export function createSampleBackend(boot: BootData) {
+  document.body.inert = true
   const sample = SAMPLES[boot.locale] ?? SAMPLES.en!
   const now = Math.floor(Date.now() / 1000)
   const conversations: Conversation[] = sample.conversationNames.map((name, index) => ({
@@ -49,10 +52,13 @@ export function createSampleBackend(boot: BootData) {
     suggested: async () => sample.followUps,
   }
   const endpoint: EndpointApi = {
-    talk: async (request) => ({
-      body: replyStream(sample.previewReply, request.conversation_id || SAMPLE_CONVERSATION),
-      requestId: undefined,
-    }),
+    talk: async () => {
+      throw {
+        code: 'preview',
+        status: 405,
+        message: 'A preview does not talk.',
+      } satisfies ChatError
+    },
     stop: async () => {},
   }
   const history: HistoryApi = {
@@ -84,25 +90,6 @@ export function createSampleBackend(boot: BootData) {
       })
     },
   }
-}
-
-/** Dify's event stream (docs/dify-wire.md#stream-events) for one short answer. */
-function replyStream(answer: string, conversationId: string): ReadableStream<Uint8Array> {
-  const id = crypto.randomUUID()
-  const base = { conversation_id: conversationId, message_id: id, task_id: id }
-  const events = [
-    ...answer.split(/(?<=\s)/).map((piece) => ({ event: 'message', id, answer: piece, ...base })),
-    { event: 'message_end', id, metadata: {}, ...base },
-  ]
-  const encoder = new TextEncoder()
-  return new ReadableStream({
-    start(controller) {
-      for (const event of events) {
-        controller.enqueue(encoder.encode(`data: ${JSON.stringify(event)}\n\n`))
-      }
-      controller.close()
-    },
-  })
 }
 
 /** A Storage for this page only: the preview's conversation and choices die with it. */

@@ -10,8 +10,6 @@ export interface SampleConversation {
   conversationNames: string[]
   turns: Array<{ query: string; answer: string }>
   followUps: string[]
-  /** The answer to anything typed into a preview. */
-  previewReply: string
 }
 
 const CODE = (comment: string) =>
@@ -41,7 +39,6 @@ export const SAMPLES: Readonly<Record<string, SampleConversation>> = {
       },
     ],
     followUps: ['Explain it line by line', 'Write it in Python', 'Add a test'],
-    previewReply: 'This is a preview. Open the chat to talk for real.',
   },
   ja: {
     openingStatement: 'こんにちは！何でも聞いてください。書きながらお答えします。',
@@ -59,7 +56,6 @@ export const SAMPLES: Readonly<Record<string, SampleConversation>> = {
       },
     ],
     followUps: ['一行ずつ説明して', 'Python で書いて', 'テストを追加して'],
-    previewReply: 'これはプレビューです。実際に話すにはチャットを開いてください。',
   },
   ko: {
     openingStatement: '안녕하세요! 무엇이든 물어보세요. 쓰면서 바로 답해 드려요.',
@@ -77,7 +73,6 @@ export const SAMPLES: Readonly<Record<string, SampleConversation>> = {
       },
     ],
     followUps: ['한 줄씩 설명해 줘', 'Python으로 써 줘', '테스트를 추가해 줘'],
-    previewReply: '미리 보기입니다. 실제로 대화하려면 채팅을 열어 주세요.',
   },
   'zh-Hans': {
     openingStatement: '你好！有什么都可以问我，我边写边回答。',
@@ -95,7 +90,6 @@ export const SAMPLES: Readonly<Record<string, SampleConversation>> = {
       },
     ],
     followUps: ['逐行解释一下', '用 Python 写', '加一个测试'],
-    previewReply: '这是预览。打开聊天即可真正对话。',
   },
   'zh-Hant': {
     openingStatement: '你好！有什麼都可以問我，我邊寫邊回答。',
@@ -113,6 +107,5 @@ export const SAMPLES: Readonly<Record<string, SampleConversation>> = {
       },
     ],
     followUps: ['逐行解釋一下', '用 Python 寫', '加一個測試'],
-    previewReply: '這是預覽。開啟聊天即可真正對話。',
   },
 }
