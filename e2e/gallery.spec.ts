@@ -1,10 +1,9 @@
 import AxeBuilder from '@axe-core/playwright'
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { expect, test, type FrameLocator, type Page } from '@playwright/test'
 import { startServer } from '../server/node/start-server.ts'
+import { appCopy } from './app-copy.ts'
 
 /**
  * The gallery at `/`: every listed endpoint as a live preview (its page in preview mode, the
@@ -203,33 +202,9 @@ test.describe('the gallery', () => {
   })
 })
 
-/** An installed copy of this build: the shipped packs plus `extra`, a pack dropped in. */
-function appCopy(extra: { id: string; css: string }): string {
-  const repo = fileURLToPath(new URL('..', import.meta.url))
-  const root = mkdtempSync(join(tmpdir(), 'chatskins-gallery-'))
-  symlinkSync(join(repo, 'dist'), join(root, 'dist'))
-  cpSync(join(repo, 'themes'), join(root, 'themes'), { recursive: true })
-  const folder = join(root, 'themes', extra.id)
-  cpSync(join(repo, 'themes', 'minimal'), folder, { recursive: true })
-  writeFileSync(
-    join(folder, 'theme.json'),
-    JSON.stringify({
-      id: extra.id,
-      name: 'Lagoon',
-      description: 'Dropped in a minute ago',
-      preview: 'preview.svg',
-      favicon: 'favicon.svg',
-      schemes: ['light', 'dark'],
-    }),
-  )
-  writeFileSync(join(folder, 'theme.css'), extra.css)
-  return root
-}
-
 test('a pack dropped into a copy shows in its preview with its own colours', async ({ page }) => {
   const root = appCopy({
-    id: 'lagoon',
-    css: `:root[data-theme='lagoon'] {
+    lagoon: `:root[data-theme='lagoon'] {
   --cs-bg: rgb(0, 77, 64);
   --cs-on-bg: rgb(255, 255, 255);
   --cs-accent: rgb(255, 171, 0);
