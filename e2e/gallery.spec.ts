@@ -184,6 +184,8 @@ test.describe('the gallery', () => {
   })
 
   test('has no serious or critical accessibility problem', async ({ page }) => {
+    // axe reads every loaded preview too: each a whole client.
+    test.setTimeout(90_000)
     await openGallery(page)
     await showPreview(page, 'minimal')
     const axe = await new AxeBuilder({ page }).analyze()
