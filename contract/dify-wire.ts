@@ -118,6 +118,8 @@ export interface BootData {
    * when the host page pinned one (`data-locale`).
    */
   embed?: { host: string; locale?: string }
+  /** The gallery's live preview: a built-in sample conversation instead of the network. */
+  preview?: true
 }
 
 /** Layout options a theme manifest picks; the client offers all of them to every theme. */

@@ -1,16 +1,10 @@
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { rmSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { startServer, type RunningServer } from '../server/node/start-server.ts'
+import { appCopy } from './app-copy.ts'
 import { chatPage } from './chat-page.ts'
 
-/**
- * A theme folder dropped into an installed copy: the server compiles its Tailwind at start. The
- * copy is a temp dir with this build (dist, linked) and the shipped packs plus one more.
- */
-const repo = fileURLToPath(new URL('..', import.meta.url))
+/** A theme folder dropped into an installed copy: the server compiles its Tailwind at start. */
 
 /** Only Tailwind: utilities through `@apply`, tokens set with arbitrary properties. */
 const TAILWIND_ONLY_CSS = `:root[data-theme='mint'] {
@@ -24,27 +18,6 @@ const TAILWIND_ONLY_CSS = `:root[data-theme='mint'] {
   @apply bg-accent text-on-accent sm:px-6;
 }
 `
-
-function appCopy(packs: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'chatskins-copy-'))
-  symlinkSync(join(repo, 'dist'), join(root, 'dist'))
-  cpSync(join(repo, 'themes'), join(root, 'themes'), { recursive: true })
-  for (const [id, css] of Object.entries(packs)) {
-    cpSync(join(repo, 'themes', 'minimal'), join(root, 'themes', id), { recursive: true })
-    const manifest = {
-      id,
-      name: `Pack ${id}`,
-      description: 'Dropped in',
-      schemes: ['light', 'dark'],
-    }
-    writeFileSync(
-      join(root, 'themes', id, 'theme.json'),
-      JSON.stringify({ ...manifest, preview: 'preview.svg', favicon: 'favicon.svg' }),
-    )
-    writeFileSync(join(root, 'themes', id, 'theme.css'), css)
-  }
-  return root
-}
 
 const start = (root: string) =>
   startServer({

@@ -39,7 +39,7 @@ import type { DirectTalk } from './relay/direct-talk.ts'
 import { publicOriginOf } from './share/public-origin.ts'
 import type { ShareImages } from './share/share-images.ts'
 import { shareFileHandler } from './share/share-route.ts'
-import { galleryHandler } from './page/gallery.ts'
+import { registerGalleryRoutes } from './gallery/gallery-routes.ts'
 import { webManifestHandler } from './routes/web-manifest.ts'
 import { talkHandler, type TalkOptions } from './routes/talk.ts'
 import type { TurnObserver } from './routes/turn-observer.ts'
@@ -179,11 +179,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     }),
   )
   if (options.metrics) app.get('/metrics', metricsHandler(options.metrics))
-  app.use(
-    '/',
-    answerDelivery({ cacheControl: 'no-cache', compress: options.compressAnswers ?? true }),
-  )
-  app.get('/', galleryHandler(options.config, [...endpoints.values()]))
+  registerGalleryRoutes(app, {
+    config: options.config,
+    endpoints,
+    pageTemplate: options.pageTemplate,
+    compress: options.compressAnswers ?? true,
+  })
   for (const folder of STATIC_FOLDERS) {
     app.get(`/${folder}/*`, staticHandler(options.readStatic))
   }

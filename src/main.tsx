@@ -34,6 +34,10 @@ document.addEventListener('focusin', preloadMarkdown, { once: true })
 document.addEventListener('keydown', preloadMarkdown, { once: true })
 
 const served = readBootData(document)
+// The gallery's live preview: this client on a built-in sample, never the network (src/preview/).
+const sample = served.preview
+  ? (await import('./preview/sample-backend.ts')).createSampleBackend(served)
+  : undefined
 /** The host page's origin when this page is an embed panel (src/embedded/). */
 const host = served.embed?.host
 if (host) markEmbedRequests()
@@ -41,10 +45,11 @@ if (host) markEmbedRequests()
 // unless the host page of an embed pinned one.
 const boot = {
   ...served,
-  locale: served.embed?.locale ?? pickLocale(served.locale, navigator.languages ?? []),
+  locale:
+    sample?.locale ?? served.embed?.locale ?? pickLocale(served.locale, navigator.languages ?? []),
 }
 document.documentElement.lang = boot.locale
-const appApi = createAppApi(boot.endpointId)
+const appApi = sample?.app ?? createAppApi(boot.endpointId)
 // One `/parameters` request, read by the features and by the media buttons.
 const parameters = appApi.parameters()
 parameters.catch(() => {})
@@ -65,13 +70,15 @@ const features = createAppFeatures({
   api: { ...appApi, parameters: () => parameters },
   endpointId: boot.endpointId,
   search: location.search,
+  storage: sample?.storage,
 })
 // An embed panel keeps its conversation apart from the chat page's, and apart per host site.
 const storage = createConversationStorage(
   host ? `${boot.endpointId}:embed:${host}` : boot.endpointId,
+  sample?.storage,
 )
 const store = createChatStore({
-  api: createEndpointApi(boot.endpointId),
+  api: sample?.endpoint ?? createEndpointApi(boot.endpointId),
   storage,
   getInputs: features.inputsForTurn,
   checkInputs: features.checkInputs,
@@ -86,7 +93,7 @@ const store = createChatStore({
 })
 features.attach(store)
 void features.load()
-const historyApi = createHistoryApi(boot.endpointId)
+const historyApi = sample?.history ?? createHistoryApi(boot.endpointId)
 const history = createHistoryStore({
   api: historyApi,
   chat: store,
@@ -99,11 +106,13 @@ const conversations = {
     endpointId: boot.endpointId,
     // The panel is too small for a sidebar: its list is always a drawer.
     wide: host ? null : (globalThis.matchMedia?.(WIDE_QUERY) ?? null),
+    storage: sample?.storage,
   }),
 }
 // A stored conversation comes back with its answers, which need the markdown renderer.
 if (store.conversationId.value) preloadMarkdown()
 history.restore()
+sample?.show(store, features)
 // Only embed panels load the bridge to their host page.
 if (host) {
   void import('./embedded/host-bridge.ts').then(({ connectHost }) =>

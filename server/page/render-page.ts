@@ -18,7 +18,8 @@ export function renderPage(
   endpoint: EndpointConfig,
   pack: ThemePack,
   app: AppKind = 'chat',
-  embed?: BootData['embed'],
+  /** The embed panel's host, or the gallery's preview mode. */
+  mode: Pick<BootData, 'embed' | 'preview'> = {},
   brand?: EndpointBrand,
   /** Extra <head> tags, already escaped (server/page/share-meta.ts). */
   extraHead: readonly string[] = [],
@@ -32,10 +33,10 @@ export function renderPage(
     theme: manifest.id,
     layout: manifest.layout,
     app,
-    ...(embed ? { embed } : {}),
+    ...mode,
   }
   const assetBase = `/themes/${encodeURIComponent(manifest.id)}/`
-  const embedded = embed ? ' data-embed="true"' : ''
+  const embedded = mode.embed ? ' data-embed="true"' : ''
   const scheme = endpoint.scheme === 'auto' ? '' : ` data-scheme="${escapeHtml(endpoint.scheme)}"`
   const favicon = brand?.images.favicon ?? `${assetBase}${manifest.favicon}?v=${pack.version}`
   const head = [

@@ -50,7 +50,7 @@ export function pageHandler(
         config,
         pack,
         mode.kind,
-        embed,
+        embed ? { embed } : {},
         brand,
         shareMetaTags(endpoint, publicOrigin(c)),
       ),

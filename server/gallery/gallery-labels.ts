@@ -1,0 +1,142 @@
+import type { Locale } from '../../contract/locales.ts'
+
+/** The gallery's own words in English, the source of its keys; `{name}` is filled in. */
+const en = {
+  lead: 'Pick a chat. Every one talks to a Dify app; each wears its own skin. The previews are the real client, showing a sample conversation.',
+  options: 'Preview options',
+  scheme: 'Colour scheme',
+  light: 'Light',
+  dark: 'Dark',
+  locale: 'Language',
+  ownLocale: 'Each bot’s own',
+  frame: 'Frame',
+  phone: 'Phone',
+  desktop: 'Desktop',
+  apply: 'Show',
+  previewOf: 'Live preview of {name}',
+  config: 'Config for chatskins.json',
+  configNote:
+    'Set the key of your Dify app in the environment variable it names; point apiBase at your Dify.',
+  copyConfig: 'Copy config',
+  embed: 'Embed on your site',
+  embedAllowed: 'Allowed on {name}.',
+  embedFirst: 'Add your site to this endpoint’s embedOrigins first.',
+  copyEmbed: 'Copy snippet',
+  copied: 'Copied',
+  copyFailed: 'Select the snippet and copy it',
+}
+
+export type GalleryLabelKey = keyof typeof en
+type GalleryLabels = Readonly<Record<GalleryLabelKey, string>>
+
+/** Every locale the client speaks, so the gallery can switch its words without a reload. */
+export const GALLERY_LABELS: Readonly<Record<Locale, GalleryLabels>> = {
+  en,
+  ja: {
+    lead: 'チャットを選んでください。どれも Dify アプリと話し、それぞれ独自のスキンをまとっています。プレビューは本物のクライアントで、サンプルの会話を表示しています。',
+    options: 'プレビューの設定',
+    scheme: '配色',
+    light: 'ライト',
+    dark: 'ダーク',
+    locale: '言語',
+    ownLocale: '各ボットの設定',
+    frame: 'フレーム',
+    phone: 'スマートフォン',
+    desktop: 'デスクトップ',
+    apply: '表示',
+    previewOf: '{name} のライブプレビュー',
+    config: 'chatskins.json の設定',
+    configNote:
+      'Dify アプリのキーは記載の環境変数に設定し、apiBase をお使いの Dify に向けてください。',
+    copyConfig: '設定をコピー',
+    embed: 'サイトに埋め込む',
+    embedAllowed: '{name} で利用できます。',
+    embedFirst: '先にこのエンドポイントの embedOrigins にサイトを追加してください。',
+    copyEmbed: 'スニペットをコピー',
+    copied: 'コピーしました',
+    copyFailed: 'スニペットを選択してコピーしてください',
+  },
+  ko: {
+    lead: '채팅을 골라 보세요. 모두 Dify 앱과 대화하고, 저마다 고유한 스킨을 입고 있어요. 미리 보기는 실제 클라이언트가 샘플 대화를 보여 주는 것이에요.',
+    options: '미리 보기 설정',
+    scheme: '색 구성',
+    light: '라이트',
+    dark: '다크',
+    locale: '언어',
+    ownLocale: '각 봇의 설정',
+    frame: '프레임',
+    phone: '휴대폰',
+    desktop: '데스크톱',
+    apply: '보기',
+    previewOf: '{name} 실시간 미리 보기',
+    config: 'chatskins.json 설정',
+    configNote:
+      'Dify 앱의 키는 표시된 환경 변수에 넣고, apiBase는 사용하는 Dify를 가리키게 하세요.',
+    copyConfig: '설정 복사',
+    embed: '내 사이트에 삽입',
+    embedAllowed: '{name}에서 사용할 수 있어요.',
+    embedFirst: '먼저 이 엔드포인트의 embedOrigins에 사이트를 추가하세요.',
+    copyEmbed: '스니펫 복사',
+    copied: '복사됨',
+    copyFailed: '스니펫을 선택해 복사하세요',
+  },
+  'zh-Hans': {
+    lead: '选一个聊天。每个都连接一个 Dify 应用，各有各的皮肤。预览就是真实的客户端，展示一段示例对话。',
+    options: '预览选项',
+    scheme: '配色',
+    light: '浅色',
+    dark: '深色',
+    locale: '语言',
+    ownLocale: '各机器人自己的设置',
+    frame: '框架',
+    phone: '手机',
+    desktop: '桌面',
+    apply: '显示',
+    previewOf: '{name} 的实时预览',
+    config: 'chatskins.json 配置',
+    configNote: '把 Dify 应用的密钥放进它所写的环境变量，并让 apiBase 指向你的 Dify。',
+    copyConfig: '复制配置',
+    embed: '嵌入到你的网站',
+    embedAllowed: '可用于 {name}。',
+    embedFirst: '请先把你的网站加入此端点的 embedOrigins。',
+    copyEmbed: '复制代码片段',
+    copied: '已复制',
+    copyFailed: '请选中代码片段后复制',
+  },
+  'zh-Hant': {
+    lead: '選一個聊天。每個都連接一個 Dify 應用程式，各有各的外觀。預覽就是真實的用戶端，展示一段範例對話。',
+    options: '預覽選項',
+    scheme: '配色',
+    light: '淺色',
+    dark: '深色',
+    locale: '語言',
+    ownLocale: '各機器人自己的設定',
+    frame: '框架',
+    phone: '手機',
+    desktop: '桌面',
+    apply: '顯示',
+    previewOf: '{name} 的即時預覽',
+    config: 'chatskins.json 設定',
+    configNote: '把 Dify 應用程式的金鑰放進它所寫的環境變數，並讓 apiBase 指向你的 Dify。',
+    copyConfig: '複製設定',
+    embed: '嵌入到你的網站',
+    embedAllowed: '可用於 {name}。',
+    embedFirst: '請先把你的網站加入此端點的 embedOrigins。',
+    copyEmbed: '複製程式碼片段',
+    copied: '已複製',
+    copyFailed: '請選取程式碼片段後複製',
+  },
+}
+
+/** Each locale by its own name, as a language menu shows it. */
+export const LOCALE_NAMES: Readonly<Record<Locale, string>> = {
+  en: 'English',
+  ja: '日本語',
+  ko: '한국어',
+  'zh-Hans': '简体中文',
+  'zh-Hant': '繁體中文',
+}
+
+export function galleryLabel(locale: Locale, key: GalleryLabelKey, name = ''): string {
+  return GALLERY_LABELS[locale][key].replace('{name}', name)
+}
