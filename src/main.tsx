@@ -134,5 +134,5 @@ render(
 )
 watchCjkFonts(root, boot.locale)
 // The next visit paints from the service worker's cache (src/service-worker/); an embed panel's
-// storage belongs to its host site, so it keeps none.
-if (import.meta.env.PROD && !host) navigator.serviceWorker?.register('/sw.js').catch(() => {})
+// storage belongs to its host site, and a gallery preview stores nothing, so neither keeps any.
+if (import.meta.env.PROD && !host && !sample) navigator.serviceWorker?.register('/sw.js').catch(() => {})
