@@ -47,6 +47,12 @@ export interface RunningServer {
   config: ChatskinsConfig
   /** Stops accepting, lets open streams finish until `graceMs`, then closes the rest. */
   close(graceMs?: number): Promise<void>
+  /**
+   * Shutdown as a balancer needs it (docs/operating.md#lifecycle): for `graceMs` the instance
+   * still accepts and serves, `/readyz` answers 503 and every response closes its connection, so
+   * the balancer takes it out while nothing is refused; then `close(0)` cuts what is left.
+   */
+  drain(graceMs: number): Promise<void>
 }
 
 /** Loads themes and config, builds the app and serves it on HOST:PORT (default 127.0.0.1:8787). */
@@ -154,24 +160,35 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (metricsListener) log(`  metrics on ${metricsListener.url}/metrics`)
   if (config.redis) log('  limits shared through Redis')
 
+  // While draining, no connection is kept alive: a balancer's pooled connections and a browser's
+  // next request open afresh, and reach another instance once this one stops listening.
+  server.prependListener('request', (_request, response) => {
+    if (draining) response.setHeader('Connection', 'close')
+  })
+  const close = (graceMs = 10_000) =>
+    new Promise<void>((resolve) => {
+      draining = true
+      metricsListener?.server.close()
+      const deadline = setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      }, graceMs)
+      deadline.unref()
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
+      server.close(() => {
+        clearTimeout(deadline)
+        fleet?.close()
+        resolve()
+      })
+    })
   return {
     url,
     ...(metricsListener ? { metricsUrl: metricsListener.url } : {}),
     config,
-    close: (graceMs = 10_000) =>
-      new Promise<void>((resolve) => {
-        draining = true
-        metricsListener?.server.close()
-        const deadline = setTimeout(() => {
-          if ('closeAllConnections' in server) server.closeAllConnections()
-        }, graceMs)
-        deadline.unref()
-        if ('closeIdleConnections' in server) server.closeIdleConnections()
-        server.close(() => {
-          clearTimeout(deadline)
-          fleet?.close()
-          resolve()
-        })
-      }),
+    close,
+    async drain(graceMs) {
+      draining = true
+      await new Promise((resolve) => setTimeout(resolve, graceMs))
+      await close(0)
+    },
   }
 }
