@@ -42,6 +42,11 @@ beforeAll(async () => {
           dify: { apiBase: upstream.apiBase, apiKey: 'app-chat' },
           rateLimit: { perVisitorPerMinute: 100, perIpPerMinute: 3, streamsPerVisitor: 2 },
         },
+        {
+          id: 'flow',
+          app: 'workflow',
+          dify: { apiBase: upstream.apiBase, apiKey: 'app-workflow' },
+        },
       ],
     }),
   )
@@ -64,13 +69,13 @@ afterAll(async () => {
   rmSync(configDir, { recursive: true, force: true })
 })
 
-/** A browser through nginx: one cookie jar. */
+/** A browser through nginx (or straight to one instance, `via` its URL): one cookie jar. */
 function visitor() {
   let cookie = ''
-  const send = async (path: string, init: RequestInit = {}) => {
+  const send = async (path: string, init: RequestInit = {}, via = nginx.url) => {
     const headers = new Headers(init.headers)
     if (cookie) headers.set('cookie', cookie)
-    const response = await fetch(`${nginx.url}${path}`, { ...init, headers })
+    const response = await fetch(`${via}${path}`, { ...init, headers })
     const setCookie = response.headers.get('set-cookie')
     if (setCookie) cookie = setCookie.split(';')[0]!
     return response
@@ -177,6 +182,46 @@ describe('a fleet of two behind nginx, sharing Redis', () => {
     expect(arrivals.length).toBeGreaterThanOrEqual(5)
     const gaps = arrivals.slice(1).map((at, i) => at - arrivals[i]!)
     expect(gaps.filter((gap) => gap >= 30).length).toBeGreaterThanOrEqual(arrivals.length / 2)
+  })
+
+  it('checks a workflow stop sent to another instance against the visitor who started the run', async () => {
+    const [a, b] = instances as [RunningInstance, RunningInstance]
+    const ann = visitor()
+    const bob = visitor()
+    await (await ann.send('/flow/', {}, a.url)).text()
+    await (await bob.send('/flow/', {}, b.url)).text()
+    const post = (body: unknown) => ({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    const run = await ann.send(
+      '/flow/run',
+      post({ inputs: { topic: '[[slow=100]] tides' } }),
+      a.url,
+    )
+    expect(run.status).toBe(200)
+    const reader = run.body!.pipeThrough(new TextDecoderStream()).getReader()
+    let text = ''
+    while (!/"task_id":"([^"]+)"/.test(text)) text += (await reader.read()).value ?? ''
+    const taskId = /"task_id":"([^"]+)"/.exec(text)![1]!
+    const stopPath = `/flow/api/workflows/tasks/${taskId}/stop`
+
+    const refused = await bob.send(stopPath, post({}), b.url)
+    expect(refused.status).toBe(404)
+    expect(await refused.json()).toMatchObject({ code: 'task_not_found' })
+    expect(upstream.fake.stops.filter((stop) => stop.taskId === taskId)).toEqual([])
+
+    const stopped = await ann.send(stopPath, post({}), b.url)
+    expect(stopped.status).toBe(200)
+    expect(await stopped.json()).toEqual({ result: 'success' })
+    expect(upstream.fake.stops.filter((stop) => stop.taskId === taskId)).toHaveLength(1)
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      text += value
+    }
+    expect(text).toMatch(/"event":"workflow_finished".*"status":"stopped"/)
   })
 
   it('keeps serving when one instance dies mid-answer, and the visitor’s next message works', async () => {

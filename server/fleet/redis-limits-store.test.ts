@@ -6,6 +6,7 @@ import { createRedisClient, whenReady } from './redis-client.ts'
 import { createRedisConversationMap } from './redis-conversation-map.ts'
 import { createRedisLimitsStore } from './redis-limits-store.ts'
 import { runRedis, type RunningRedis } from './run-redis.ts'
+import { createSharedStoreOutage } from './shared-store-outage.ts'
 
 let redis: RunningRedis
 const clients: Redis[] = []
@@ -84,8 +85,10 @@ describe('the fallback store over Redis', () => {
     const store = createFallbackLimitsStore({
       primary: shared,
       fallback: createMemoryLimitsStore(),
-      warn: (line) => lines.push(line),
-      onOutage: () => outages++,
+      outage: createSharedStoreOutage({
+        warn: (line) => lines.push(line),
+        onOutage: () => outages++,
+      }),
     })
     expect(await store.take('visitor', 'k', 100)).toBe(0)
     await redis.kill()

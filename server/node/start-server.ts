@@ -129,6 +129,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     turnObserver: metrics.turnObserver,
     limitsStore: metrics.countingStreams(fleet?.limits ?? createMemoryLimitsStore()),
     ...(fleet ? { openai: { conversations: fleet.conversations } } : {}),
+    ...(fleet ? { taskOwners: fleet.taskOwners } : {}),
     readiness: { checks: fleet ? [fleet.ready] : [], draining: () => draining },
     ...(metricsAt.token ? { metrics: { token: metricsAt.token, render: metrics.render } } : {}),
     remoteAddress: (c) => getConnInfo(c).remote.address,
@@ -158,7 +159,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (config.endpoints.some((endpoint) => endpoint.dify.kind === 'demo')) log(DEMO_NOTICE)
 
   if (metricsListener) log(`  metrics on ${metricsListener.url}/metrics`)
-  if (config.redis) log('  limits shared through Redis')
+  if (config.redis) log('  limits and task owners shared through Redis')
 
   // While draining, no connection is kept alive: a balancer's pooled connections and a browser's
   // next request open afresh, and reach another instance once this one stops listening.
