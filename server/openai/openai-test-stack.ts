@@ -33,6 +33,17 @@ const VISION_APP = {
   },
 }
 
+/** A Workflow app whose form has no text field, only a select. */
+const CHOICES_ONLY_WORKFLOW = {
+  ...FAKE_APPS['app-workflow']!,
+  parameters: {
+    ...FAKE_APPS['app-workflow']!.parameters,
+    user_input_form: [
+      { select: { variable: 'tone', label: 'Tone', required: false, options: ['Friendly'] } },
+    ],
+  },
+}
+
 const openai = { keys: [KEY_A, KEY_B] }
 const ENDPOINTS = (apiBase: string) => [
   { id: 'chat', dify: { apiBase, apiKey: 'app-chat' }, openai },
@@ -59,6 +70,15 @@ const ENDPOINTS = (apiBase: string) => [
     openai: { keys: [KEY_A], streamsPerKey: 1 },
   },
   { id: 'plain', dify: { apiBase, apiKey: 'app-chat' } },
+  // The app type from Dify's /info; the message goes into the form's first text field (`topic`).
+  { id: 'writer', dify: { apiBase, apiKey: 'app-completion' }, openai },
+  {
+    id: 'runner',
+    app: 'workflow',
+    dify: { apiBase, apiKey: 'app-workflow' },
+    openai: { ...openai, queryInput: 'topic' },
+  },
+  { id: 'choices', dify: { apiBase, apiKey: 'app-workflow-choices' }, openai },
 ]
 
 export interface OpenAiStack {
@@ -81,6 +101,7 @@ export async function startOpenAiStack(): Promise<OpenAiStack> {
       ...FAKE_APPS,
       'app-vision': VISION_APP,
       'app-full-openai': { ...FAKE_APPS['app-chat']!, citations: true },
+      'app-workflow-choices': CHOICES_ONLY_WORKFLOW,
     },
   })
   const config = validateConfig(
