@@ -18,6 +18,8 @@ let redis: RunningRedis
 let instances: RunningInstance[] = []
 let nginx: RunningNginx
 let configDir: string
+/** What every instance runs with; a test may start one more. */
+let instanceEnv: Record<string, string>
 /** An answer of 30 tokens: the fake echoes a query word by word. */
 const WORDS = Array.from({ length: 30 }, (_, i) => `word${i}`)
 
@@ -50,13 +52,13 @@ beforeAll(async () => {
       ],
     }),
   )
-  const env = {
+  const env = (instanceEnv = {
     CHATSKINS_CONFIG: configFile,
     REDIS_URL: redis.url,
     SESSION_SECRET: 'fleet-test-secret-shared-by-both',
     TRUST_PROXY: '1',
     SHUTDOWN_GRACE_MS: '0',
-  }
+  })
   instances = await Promise.all([runInstance(env), runInstance(env)])
   nginx = await runNginx([instances[0]!.address, instances[1]!.address])
 }, 60_000)
@@ -275,4 +277,47 @@ describe('a fleet of two behind nginx, sharing Redis', () => {
       )
       .toBe(true)
   })
+
+  it('drains an instance on SIGTERM: nginx keeps serving through it, then around it', async () => {
+    const survivor = instances[1]!
+    const drainer = await runInstance({ ...instanceEnv, SHUTDOWN_GRACE_MS: '3000' })
+    const proxy = await runNginx([drainer.address, survivor.address])
+    let stopped: Promise<void> | undefined
+    try {
+      const fi = visitor()
+      const through = (path: string, init?: RequestInit) => fi.send(path, init, proxy.url)
+      await (await through('/chat/')).text()
+      const talk = (query: string) =>
+        through('/chat/talk', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ query }),
+        })
+      // Two answers at once: round robin puts one on each instance.
+      const long = `[[echo]] [[slow=60]] ${WORDS.slice(0, 20).join(' ')}`
+      const streams = await Promise.all([talk(long), talk(long)])
+      for (const stream of streams) expect(stream.status).toBe(200)
+      stopped = drainer.stop()
+      await expect.poll(() => drainer.output(), { timeout: 5000 }).toContain('SIGTERM: draining')
+      const probe = await fetch(`${drainer.url}/readyz`)
+      expect(probe.status).toBe(503)
+      expect(await probe.json()).toEqual({ ready: false, reasons: ['shutting down'] })
+      for (let i = 0; i < 4; i++) {
+        const next = await talk(`[[echo]] during ${i}`)
+        expect(next.status).toBe(200)
+        expect(answerOf(await readEvents(next))).toBe(`during ${i}`)
+      }
+      // Unlike a crash, no answer is cut.
+      for (const stream of streams) expect(answerOf(await readEvents(stream))).toContain('word19')
+      await stopped
+      for (let i = 0; i < 2; i++) {
+        const next = await talk(`[[echo]] after ${i}`)
+        expect(next.status).toBe(200)
+        expect(answerOf(await readEvents(next))).toBe(`after ${i}`)
+      }
+    } finally {
+      await proxy.stop()
+      await (stopped ?? drainer.stop())
+    }
+  }, 30_000)
 })
