@@ -1,28 +1,11 @@
-import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createMemoryTaskOwners } from '../runs/task-owners.ts'
 import { createFallbackTaskOwners } from './fallback-task-owners.ts'
-import { createRedisClient, whenReady } from './redis-client.ts'
 import { createRedisTaskOwners } from './redis-task-owners.ts'
-import { runRedis, type RunningRedis } from './run-redis.ts'
 import { createSharedStoreOutage } from './shared-store-outage.ts'
+import { useTestRedis } from './test-redis.ts'
 
-let redis: RunningRedis
-const clients: Redis[] = []
-beforeAll(async () => {
-  redis = await runRedis()
-})
-afterAll(async () => {
-  for (const client of clients) client.disconnect()
-  await redis.stop()
-})
-
-async function client() {
-  const created = createRedisClient(redis.url)
-  clients.push(created)
-  expect(await whenReady(created)).toBe(true)
-  return created
-}
+const { client, server: redis } = useTestRedis()
 
 /** One instance's owners as fleet-state.ts builds them, with its warning lines. */
 async function instance() {
@@ -59,7 +42,7 @@ describe('the task owners in Redis', () => {
     const a = await instance()
     const b = await instance()
     await a.owners.claim('task:before', 'ann')
-    await redis.kill()
+    await redis().kill()
     const started = performance.now()
     await a.owners.claim('task:during', 'ann')
     expect(await a.owners.ownerOf('task:during')).toBe('ann')
@@ -68,7 +51,7 @@ describe('the task owners in Redis', () => {
     expect(performance.now() - started).toBeLessThan(2000)
     expect(a.lines).toEqual([expect.stringMatching(/Redis failed.*per process/)])
 
-    await redis.restart()
+    await redis().restart()
     await expect
       .poll(async () => (await a.owners.ownerOf('task:probe'), a.lines.length), { timeout: 5000 })
       .toBe(2)

@@ -101,20 +101,7 @@ describe('a Workflow app behind the OpenAI API', () => {
   })
 
   it('stops the Dify task through the workflow stop when the client leaves', async () => {
-    const controller = new AbortController()
-    const stream = await stack.client('runner').chat.completions.create(
-      {
-        model: 'runner',
-        messages: [{ role: 'user', content: '[[slow=60]] a long walk' }],
-        user: 'leaver',
-        stream: true,
-      },
-      { signal: controller.signal },
-    )
-    let seen = 0
-    for await (const part of stream) {
-      if (part.choices[0]?.delta.content && ++seen === 2) controller.abort()
-    }
+    await stack.leaveMidStream('runner', '[[slow=60]] a long walk', 'leaver')
     const user = await stack.difyUser('runner', 'leaver')
     // The fake records a stop only on the route for the app's type, as Dify answers the chat
     // stop of a workflow app with `not_chat_app`.

@@ -86,6 +86,8 @@ export interface OpenAiStack {
   server: RunningServer
   /** The official SDK pointed at `/<endpoint>/v1`. */
   client(endpointId: string, key?: string): OpenAI
+  /** Streams an answer through the SDK and leaves after its second content delta. */
+  leaveMidStream(endpointId: string, content: string, user: string): Promise<void>
   /** The Dify user chatskins uses for an OpenAI `user` under a key. */
   difyUser(endpointId: string, openAiUser?: string, key?: string): Promise<string>
   /** Starts chatskins again on the same fake: a fresh conversation map, as after a restart. */
@@ -117,13 +119,27 @@ export async function startOpenAiStack(): Promise<OpenAiStack> {
       log: () => {},
     })
   let server = await start()
+  const clientFor = (endpointId: string, key = KEY_A) =>
+    new OpenAI({ apiKey: key, baseURL: `${server.url}/${endpointId}/v1`, maxRetries: 0 })
   return {
     upstream,
     get server() {
       return server
     },
-    client: (endpointId, key = KEY_A) =>
-      new OpenAI({ apiKey: key, baseURL: `${server.url}/${endpointId}/v1`, maxRetries: 0 }),
+    client: clientFor,
+    async leaveMidStream(endpointId, content, user) {
+      const controller = new AbortController()
+      const stream = await clientFor(endpointId).chat.completions.create(
+        { model: endpointId, messages: [{ role: 'user', content }], user, stream: true },
+        { signal: controller.signal },
+      )
+      let seen = 0
+      // The SDK ends the iteration quietly when its own signal aborts it.
+      for await (const part of stream) {
+        if (part.choices[0]?.delta.content && ++seen === 2) controller.abort()
+      }
+      if (seen !== 2) throw new Error(`the answer ended after ${seen} deltas`)
+    },
     difyUser: async (endpointId, openAiUser = '', key = KEY_A) =>
       difyUserOf(endpointId, await keyIdOf(key), openAiUser),
     async restart() {
