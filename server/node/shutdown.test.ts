@@ -81,7 +81,7 @@ async function openStream(url: string, query: string) {
 
 describe('SIGTERM', () => {
   it('drains: keeps serving with /readyz at 503, lets open answers finish, then exits 0', async () => {
-    const graceMs = 3000
+    const graceMs = 5000
     const server = await spawnServer(graceMs)
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
     // About 1.5 s of answer: 10 words, 150 ms apart.
@@ -120,6 +120,8 @@ describe('SIGTERM', () => {
 
   it('stops at once on a second signal', async () => {
     const server = await spawnServer(60_000)
+    // Answered once the entry has its signal handlers (they follow the "serving" line).
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
     server.child.kill('SIGTERM')
     await expect.poll(() => server.output(), { timeout: 5000 }).toContain('SIGTERM: draining')
     const signalledAt = Date.now()
