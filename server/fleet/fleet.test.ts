@@ -280,7 +280,7 @@ describe('a fleet of two behind nginx, sharing Redis', () => {
 
   it('drains an instance on SIGTERM: nginx keeps serving through it, then around it', async () => {
     const survivor = instances[1]!
-    const drainer = await runInstance({ ...instanceEnv, SHUTDOWN_GRACE_MS: '3000' })
+    const drainer = await runInstance({ ...instanceEnv, SHUTDOWN_GRACE_MS: '5000' })
     const proxy = await runNginx([drainer.address, survivor.address])
     let stopped: Promise<void> | undefined
     try {
