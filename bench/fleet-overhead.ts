@@ -2,6 +2,7 @@
 // nginx (deploy/nginx.conf) adds to each streamed event beside reading chatskins directly.
 import { join } from 'node:path'
 import { createFallbackLimitsStore } from '../server/fleet/fallback-limits-store.ts'
+import { createSharedStoreOutage } from '../server/fleet/shared-store-outage.ts'
 import { createRedisClient, whenReady } from '../server/fleet/redis-client.ts'
 import { createRedisLimitsStore } from '../server/fleet/redis-limits-store.ts'
 import { runInstance } from '../server/fleet/run-instance.ts'
@@ -49,9 +50,11 @@ async function limiterRows(options: FleetOptions) {
     const shared = createFallbackLimitsStore({
       primary: createRedisLimitsStore(client, { prefix: 'bench' }),
       fallback: createMemoryLimitsStore(),
-      warn: (line) => {
-        throw new Error(`Redis fell back during the bench: ${line}`)
-      },
+      outage: createSharedStoreOutage({
+        warn: (line) => {
+          throw new Error(`Redis fell back during the bench: ${line}`)
+        },
+      }),
     })
     await timeTurns(shared, 200) // warm-up: scripts loaded, connections open
     const inMemory = await timeTurns(memory, options.turns)

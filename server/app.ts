@@ -216,6 +216,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     maxImages: limits.maxFiles,
     maxUploadBytes: limits.maxUploadBytes,
     relay: limits.relay,
+    modes: appModes,
     ...options.openai,
   })
   app.use('/:id/*', sameOriginOnly(trustedProxies > 0))

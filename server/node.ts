@@ -9,7 +9,7 @@ const projectRoot =
   process.env.CHATSKINS_ROOT ??
   resolve(here, here.endsWith(join('dist', 'server')) ? '../..' : '..')
 
-/** How long open answers may run on after SIGTERM before they are cut (`SHUTDOWN_GRACE_MS`). */
+/** How long the instance drains after SIGTERM before what is still open is cut (`SHUTDOWN_GRACE_MS`). */
 function shutdownGraceMs(value: string | undefined): number {
   if (value === undefined || value === '') return 10_000
   if (!/^\d{1,7}$/.test(value)) {
@@ -31,10 +31,17 @@ try {
   })
   let stopping = false
   const stop = (signal: string) => {
-    if (stopping) return
+    if (stopping) {
+      console.log(`${signal} again: stopping now`)
+      void server.close(0).then(() => process.exit(0))
+      return
+    }
     stopping = true
-    console.log(`${signal}: no new connections; letting open answers finish (up to ${graceMs} ms)`)
-    void server.close(graceMs).then(() => process.exit(0))
+    console.log(
+      `${signal}: draining for ${graceMs} ms (/readyz answers 503, requests are still served); ` +
+        'a second signal stops at once',
+    )
+    void server.drain(graceMs).then(() => process.exit(0))
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))

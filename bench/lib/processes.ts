@@ -50,6 +50,8 @@ export function baseEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     PORT: '0',
     SESSION_SECRET,
     NODE_ENV: 'production',
+    // No drain after SIGTERM: nothing balances onto a bench server, and the next row waits.
+    SHUTDOWN_GRACE_MS: '0',
     ...extra,
   }
 }

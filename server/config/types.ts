@@ -48,6 +48,8 @@ export interface OpenAiConfig {
   model: string
   /** The Dify input that receives the `system` message; undefined: it joins the context. */
   systemInput?: string
+  /** Completion and Workflow apps: the input that receives the message; default: the form's first text field. */
+  queryInput?: string
   /** Requests one key may make per minute. */
   perKeyPerMinute: number
   /** Answers one key may have streaming at once. */

@@ -36,12 +36,13 @@ describe('openai', () => {
     })
   })
 
-  it('takes a model name, a system input and limits', () => {
+  it('takes a model name, the system and query inputs and limits', () => {
     expect(
       endpointWith({
         keys: [KEY],
         model: 'acme/support-bot:v2',
         systemInput: 'persona',
+        queryInput: 'brief',
         perKeyPerMinute: 5,
         streamsPerKey: 2,
       }).openai,
@@ -49,6 +50,7 @@ describe('openai', () => {
       keys: [KEY],
       model: 'acme/support-bot:v2',
       systemInput: 'persona',
+      queryInput: 'brief',
       perKeyPerMinute: 5,
       streamsPerKey: 2,
     })
@@ -65,6 +67,7 @@ describe('openai', () => {
     expect(errorOf({ keys: [KEY, KEY] })).toMatch(/openai\.keys\[1\]: is listed twice/)
     expect(errorOf({ keys: [KEY], model: 'has space' })).toMatch(/openai\.model: must be/)
     expect(errorOf({ keys: [KEY], systemInput: 'a-b' })).toMatch(/openai\.systemInput: must be/)
+    expect(errorOf({ keys: [KEY], queryInput: 7 })).toMatch(/openai\.queryInput: must be the name/)
     expect(errorOf({ keys: [KEY], perKeyPerMinute: 0 })).toMatch(/openai\.perKeyPerMinute: must/)
     expect(errorOf(['keys'])).toMatch(/endpoints\[0\]\.openai: must be an object/)
   })

@@ -9,13 +9,20 @@ const MAX_KEYS = 100
 const MODEL_NAME = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/
 /** A Dify variable name (`user_input_form[].variable`). */
 const INPUT_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/
-const FIELDS = new Set(['keys', 'model', 'systemInput', 'perKeyPerMinute', 'streamsPerKey'])
+const FIELDS = new Set([
+  'keys',
+  'model',
+  'systemInput',
+  'queryInput',
+  'perKeyPerMinute',
+  'streamsPerKey',
+])
 const DEFAULT_PER_KEY_PER_MINUTE = 60
 const DEFAULT_STREAMS_PER_KEY = 10
 
 /**
  * `openai` of an endpoint (server/openai/): `{"keys": [...], "model"?, "systemInput"?,
- * "perKeyPerMinute"?, "streamsPerKey"?}`. The feature is on only with at least one key.
+ * "queryInput"?, "perKeyPerMinute"?, "streamsPerKey"?}`. The feature is on only with at least one key.
  */
 export function validateOpenAi(raw: unknown, endpointId: string, fail: Fail): OpenAiConfig {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -42,17 +49,13 @@ export function validateOpenAi(raw: unknown, endpointId: string, fail: Fail): Op
   if (typeof model !== 'string' || !MODEL_NAME.test(model)) {
     fail('openai.model', 'must be 1-128 letters, digits or ._:/- starting with a letter or digit')
   }
-  const systemInput = record.systemInput
-  if (
-    systemInput !== undefined &&
-    (typeof systemInput !== 'string' || !INPUT_NAME.test(systemInput))
-  ) {
-    fail('openai.systemInput', 'must be the name of a Dify input variable, such as "system"')
-  }
+  const systemInput = inputName(record.systemInput, 'systemInput', '"system"', fail)
+  const queryInput = inputName(record.queryInput, 'queryInput', '"query"', fail)
   return {
     keys: keys as string[],
     model: model as string,
-    ...(systemInput !== undefined ? { systemInput: systemInput as string } : {}),
+    ...(systemInput !== undefined ? { systemInput } : {}),
+    ...(queryInput !== undefined ? { queryInput } : {}),
     perKeyPerMinute: wholeNumber(
       record.perKeyPerMinute,
       'perKeyPerMinute',
@@ -82,4 +85,12 @@ function wholeNumber(
     return fail(`openai.${field}`, `must be a whole number from 1 to ${max}`)
   }
   return raw as number
+}
+
+function inputName(raw: unknown, field: string, example: string, fail: Fail): string | undefined {
+  if (raw === undefined) return undefined
+  if (typeof raw !== 'string' || !INPUT_NAME.test(raw)) {
+    return fail(`openai.${field}`, `must be the name of a Dify input variable, such as ${example}`)
+  }
+  return raw
 }

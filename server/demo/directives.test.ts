@@ -27,7 +27,8 @@ describe('parseDirectives', () => {
 
   it('maps every demo directive name to its switch', () => {
     const { query, directives } = parseDirectives(
-      '[[slow=5]][[echo]][[replace]][[long=3000]][[cite]][[file]][[many=40]][[length]]',
+      '[[slow=5]][[echo]][[replace]][[long=3000]][[cite]][[file]][[many=40]][[length]]' +
+        '[[outputs-only]]',
     )
     expect(query).toBe('')
     expect(directives).toEqual({
@@ -39,6 +40,7 @@ describe('parseDirectives', () => {
       file: true,
       many: 40,
       length: true,
+      outputsOnly: true,
     })
   })
 

@@ -21,6 +21,8 @@ export interface Directives {
   many: number | undefined
   /** Chatflow: the LLM node reports `finish_reason: "length"` (cut at its max tokens). */
   length: boolean
+  /** Workflow: no `text_chunk`; the text arrives only in `workflow_finished`'s outputs. */
+  outputsOnly: boolean
 }
 
 /** Every directive found in a message, by name: its value, or true when it has none. */
@@ -52,6 +54,7 @@ export function parseDirectives(message: string): {
       file: switches.has('file'),
       many: switchNumber(switches, 'many'),
       length: switches.has('length'),
+      outputsOnly: switches.has('outputs-only'),
     },
   }
 }

@@ -173,6 +173,11 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
   })
 
   app.post('/chat-messages/:taskId/stop', async (c) => {
+    // Dify checks the app's mode on the stop route too.
+    const { mode } = c.get('app')
+    if (mode === 'completion' || mode === 'workflow') {
+      return difyError(400, 'not_chat_app', WRONG_APP_TYPE_MESSAGES.not_chat_app!)
+    }
     const body = await readJson(c)
     const user = typeof body?.user === 'string' ? body.user : ''
     if (!user) return difyError(400, 'invalid_param', 'Arg user must be provided.')

@@ -169,7 +169,9 @@ export async function writeWorkflowRun(
         return run
       }
     }
-    send('text_chunk', { text: token, from_variable_selector: ['llm', 'text'] })
+    if (!directives.outputsOnly) {
+      send('text_chunk', { text: token, from_variable_selector: ['llm', 'text'] })
+    }
     text += token
     await writer.sleep(directives.slowMs ?? spec.tokenDelayMs)
   }

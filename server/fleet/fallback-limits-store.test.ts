@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createMemoryLimitsStore, type LimitsStore } from '../security/limits-store.ts'
 import { createFallbackLimitsStore } from './fallback-limits-store.ts'
+import { createSharedStoreOutage } from './shared-store-outage.ts'
 
 describe('the fallback store', () => {
   it('probes a failing shared store once a second, not on every request', async () => {
@@ -20,8 +21,7 @@ describe('the fallback store', () => {
     const store = createFallbackLimitsStore({
       primary: flaky,
       fallback: createMemoryLimitsStore(),
-      warn: (line) => lines.push(line),
-      now: () => now,
+      outage: createSharedStoreOutage({ warn: (line) => lines.push(line), now: () => now }),
     })
     for (let i = 0; i < 20; i++) expect(await store.take('visitor', 'k', 100)).toBe(0)
     expect(calls).toBe(1)

@@ -18,6 +18,8 @@ let redis: RunningRedis
 let instances: RunningInstance[] = []
 let nginx: RunningNginx
 let configDir: string
+/** What every instance runs with; a test may start one more. */
+let instanceEnv: Record<string, string>
 /** An answer of 30 tokens: the fake echoes a query word by word. */
 const WORDS = Array.from({ length: 30 }, (_, i) => `word${i}`)
 
@@ -42,16 +44,21 @@ beforeAll(async () => {
           dify: { apiBase: upstream.apiBase, apiKey: 'app-chat' },
           rateLimit: { perVisitorPerMinute: 100, perIpPerMinute: 3, streamsPerVisitor: 2 },
         },
+        {
+          id: 'flow',
+          app: 'workflow',
+          dify: { apiBase: upstream.apiBase, apiKey: 'app-workflow' },
+        },
       ],
     }),
   )
-  const env = {
+  const env = (instanceEnv = {
     CHATSKINS_CONFIG: configFile,
     REDIS_URL: redis.url,
     SESSION_SECRET: 'fleet-test-secret-shared-by-both',
     TRUST_PROXY: '1',
     SHUTDOWN_GRACE_MS: '0',
-  }
+  })
   instances = await Promise.all([runInstance(env), runInstance(env)])
   nginx = await runNginx([instances[0]!.address, instances[1]!.address])
 }, 60_000)
@@ -64,13 +71,13 @@ afterAll(async () => {
   rmSync(configDir, { recursive: true, force: true })
 })
 
-/** A browser through nginx: one cookie jar. */
+/** A browser through nginx (or straight to one instance, `via` its URL): one cookie jar. */
 function visitor() {
   let cookie = ''
-  const send = async (path: string, init: RequestInit = {}) => {
+  const send = async (path: string, init: RequestInit = {}, via = nginx.url) => {
     const headers = new Headers(init.headers)
     if (cookie) headers.set('cookie', cookie)
-    const response = await fetch(`${nginx.url}${path}`, { ...init, headers })
+    const response = await fetch(`${via}${path}`, { ...init, headers })
     const setCookie = response.headers.get('set-cookie')
     if (setCookie) cookie = setCookie.split(';')[0]!
     return response
@@ -179,6 +186,46 @@ describe('a fleet of two behind nginx, sharing Redis', () => {
     expect(gaps.filter((gap) => gap >= 30).length).toBeGreaterThanOrEqual(arrivals.length / 2)
   })
 
+  it('checks a workflow stop sent to another instance against the visitor who started the run', async () => {
+    const [a, b] = instances as [RunningInstance, RunningInstance]
+    const ann = visitor()
+    const bob = visitor()
+    await (await ann.send('/flow/', {}, a.url)).text()
+    await (await bob.send('/flow/', {}, b.url)).text()
+    const post = (body: unknown) => ({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    const run = await ann.send(
+      '/flow/run',
+      post({ inputs: { topic: '[[slow=100]] tides' } }),
+      a.url,
+    )
+    expect(run.status).toBe(200)
+    const reader = run.body!.pipeThrough(new TextDecoderStream()).getReader()
+    let text = ''
+    while (!/"task_id":"([^"]+)"/.test(text)) text += (await reader.read()).value ?? ''
+    const taskId = /"task_id":"([^"]+)"/.exec(text)![1]!
+    const stopPath = `/flow/api/workflows/tasks/${taskId}/stop`
+
+    const refused = await bob.send(stopPath, post({}), b.url)
+    expect(refused.status).toBe(404)
+    expect(await refused.json()).toMatchObject({ code: 'task_not_found' })
+    expect(upstream.fake.stops.filter((stop) => stop.taskId === taskId)).toEqual([])
+
+    const stopped = await ann.send(stopPath, post({}), b.url)
+    expect(stopped.status).toBe(200)
+    expect(await stopped.json()).toEqual({ result: 'success' })
+    expect(upstream.fake.stops.filter((stop) => stop.taskId === taskId)).toHaveLength(1)
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      text += value
+    }
+    expect(text).toMatch(/"event":"workflow_finished".*"status":"stopped"/)
+  })
+
   it('keeps serving when one instance dies mid-answer, and the visitor’s next message works', async () => {
     const di = visitor()
     await (await di.send('/chat/')).text()
@@ -230,4 +277,47 @@ describe('a fleet of two behind nginx, sharing Redis', () => {
       )
       .toBe(true)
   })
+
+  it('drains an instance on SIGTERM: nginx keeps serving through it, then around it', async () => {
+    const survivor = instances[1]!
+    const drainer = await runInstance({ ...instanceEnv, SHUTDOWN_GRACE_MS: '5000' })
+    const proxy = await runNginx([drainer.address, survivor.address])
+    let stopped: Promise<void> | undefined
+    try {
+      const fi = visitor()
+      const through = (path: string, init?: RequestInit) => fi.send(path, init, proxy.url)
+      await (await through('/chat/')).text()
+      const talk = (query: string) =>
+        through('/chat/talk', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ query }),
+        })
+      // Two answers at once: round robin puts one on each instance.
+      const long = `[[echo]] [[slow=60]] ${WORDS.slice(0, 20).join(' ')}`
+      const streams = await Promise.all([talk(long), talk(long)])
+      for (const stream of streams) expect(stream.status).toBe(200)
+      stopped = drainer.stop()
+      await expect.poll(() => drainer.output(), { timeout: 5000 }).toContain('SIGTERM: draining')
+      const probe = await fetch(`${drainer.url}/readyz`)
+      expect(probe.status).toBe(503)
+      expect(await probe.json()).toEqual({ ready: false, reasons: ['shutting down'] })
+      for (let i = 0; i < 4; i++) {
+        const next = await talk(`[[echo]] during ${i}`)
+        expect(next.status).toBe(200)
+        expect(answerOf(await readEvents(next))).toBe(`during ${i}`)
+      }
+      // Unlike a crash, no answer is cut.
+      for (const stream of streams) expect(answerOf(await readEvents(stream))).toContain('word19')
+      await stopped
+      for (let i = 0; i < 2; i++) {
+        const next = await talk(`[[echo]] after ${i}`)
+        expect(next.status).toBe(200)
+        expect(answerOf(await readEvents(next))).toBe(`after ${i}`)
+      }
+    } finally {
+      await proxy.stop()
+      await (stopped ?? drainer.stop())
+    }
+  }, 30_000)
 })

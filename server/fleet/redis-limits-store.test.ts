@@ -1,28 +1,12 @@
-import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createMemoryLimitsStore } from '../security/limits-store.ts'
 import { createFallbackLimitsStore } from './fallback-limits-store.ts'
-import { createRedisClient, whenReady } from './redis-client.ts'
 import { createRedisConversationMap } from './redis-conversation-map.ts'
 import { createRedisLimitsStore } from './redis-limits-store.ts'
-import { runRedis, type RunningRedis } from './run-redis.ts'
+import { createSharedStoreOutage } from './shared-store-outage.ts'
+import { useTestRedis } from './test-redis.ts'
 
-let redis: RunningRedis
-const clients: Redis[] = []
-beforeAll(async () => {
-  redis = await runRedis()
-})
-afterAll(async () => {
-  for (const client of clients) client.disconnect()
-  await redis.stop()
-})
-
-async function client() {
-  const created = createRedisClient(redis.url)
-  clients.push(created)
-  expect(await whenReady(created)).toBe(true)
-  return created
-}
+const { client, server: redis } = useTestRedis()
 
 describe('the Redis limits store', () => {
   it('counts one budget across every instance that shares the Redis', async () => {
@@ -84,11 +68,13 @@ describe('the fallback store over Redis', () => {
     const store = createFallbackLimitsStore({
       primary: shared,
       fallback: createMemoryLimitsStore(),
-      warn: (line) => lines.push(line),
-      onOutage: () => outages++,
+      outage: createSharedStoreOutage({
+        warn: (line) => lines.push(line),
+        onOutage: () => outages++,
+      }),
     })
     expect(await store.take('visitor', 'k', 100)).toBe(0)
-    await redis.kill()
+    await redis().kill()
     const started = performance.now()
     for (let i = 0; i < 5; i++) expect(await store.take('visitor', 'k', 100)).toBe(0)
     expect(await store.openSlot('stream', 'v', 1)).not.toBeNull()
@@ -98,7 +84,7 @@ describe('the fallback store over Redis', () => {
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/Redis failed.*per process/)
 
-    await redis.restart()
+    await redis().restart()
     await expect
       .poll(async () => (await store.take('visitor', 'back', 1), lines.length), { timeout: 5000 })
       .toBe(2)

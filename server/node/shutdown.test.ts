@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -80,35 +79,56 @@ async function openStream(url: string, query: string) {
   }
 }
 
-function refusesConnections(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url)
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port) })
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(false)
-    })
-    socket.once('error', () => resolve(true))
-  })
-}
-
 describe('SIGTERM', () => {
-  it('refuses new connections, lets an open answer finish, then exits 0', async () => {
-    const server = await spawnServer(8000)
+  it('drains: keeps serving with /readyz at 503, lets open answers finish, then exits 0', async () => {
+    const graceMs = 5000
+    const server = await spawnServer(graceMs)
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
     // About 1.5 s of answer: 10 words, 150 ms apart.
     const stream = await openStream(
       server.url,
       '[[echo]][[slow=150]] one two three four five six seven eight nine ten',
     )
+    const signalledAt = Date.now()
     server.child.kill('SIGTERM')
-    await expect.poll(() => server.output(), { timeout: 5000 }).toContain('SIGTERM')
-    expect(await refusesConnections(server.url)).toBe(true)
+    await expect.poll(() => server.output(), { timeout: 5000 }).toContain('SIGTERM: draining')
+
+    // What a balancer's probe sees: a 503 with the reason, not a refused connection.
+    const probe = await fetch(`${server.url}/readyz`)
+    expect(probe.status).toBe(503)
+    expect(await probe.json()).toEqual({ ready: false, reasons: ['shutting down'] })
+    expect(probe.headers.get('connection')).toBe('close')
+    // A visitor the balancer still sends here is answered in full.
+    const late = await openStream(server.url, '[[echo]] still served')
+    const lateAnswer = await late.rest()
+    expect(lateAnswer.cut).toBe(false)
+    expect(lateAnswer.text).toContain('"event":"message_end"')
 
     const { text, cut } = await stream.rest()
     expect(cut).toBe(false)
     expect(text).toContain('"event":"message_end"')
     expect(text).toContain('"answer":"ten"')
-    expect((await server.exited).code).toBe(0)
+    expect(Date.now() - signalledAt).toBeLessThan(graceMs)
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(503)
+
+    const { code, at } = await server.exited
+    expect(code).toBe(0)
+    expect(at - signalledAt).toBeGreaterThanOrEqual(graceMs - 50)
+    expect(at - signalledAt).toBeLessThan(graceMs + 3000)
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow()
+  }, 30_000)
+
+  it('stops at once on a second signal', async () => {
+    const server = await spawnServer(60_000)
+    // Answered once the entry has its signal handlers (they follow the "serving" line).
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200)
+    server.child.kill('SIGTERM')
+    await expect.poll(() => server.output(), { timeout: 5000 }).toContain('SIGTERM: draining')
+    const signalledAt = Date.now()
+    server.child.kill('SIGTERM')
+    const { code, at } = await server.exited
+    expect(code).toBe(0)
+    expect(at - signalledAt).toBeLessThan(3000)
   }, 30_000)
 
   it('cuts an answer that outlives the grace period and still exits 0 in time', async () => {

@@ -49,6 +49,12 @@ export interface RunningServer {
   config: ChatskinsConfig
   /** Stops accepting, lets open streams finish until `graceMs`, then closes the rest. */
   close(graceMs?: number): Promise<void>
+  /**
+   * Shutdown as a balancer needs it (docs/operating.md#lifecycle): for `graceMs` the instance
+   * still accepts and serves, `/readyz` answers 503 and every response closes its connection, so
+   * the balancer takes it out while nothing is refused; then `close(0)` cuts what is left.
+   */
+  drain(graceMs: number): Promise<void>
 }
 
 /** Loads themes and config, builds the app and serves it on HOST:PORT (default 127.0.0.1:8787). */
@@ -127,6 +133,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     turnObserver: metrics.turnObserver,
     limitsStore: metrics.countingStreams(fleet?.limits ?? createMemoryLimitsStore()),
     ...(fleet ? { openai: { conversations: fleet.conversations } } : {}),
+    ...(fleet ? { taskOwners: fleet.taskOwners } : {}),
     readiness: { checks: fleet ? [fleet.ready] : [], draining: () => draining },
     ...(metricsAt.token ? { metrics: { token: metricsAt.token, render: metrics.render } } : {}),
     remoteAddress: (c) => getConnInfo(c).remote.address,
@@ -158,26 +165,37 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   if (config.endpoints.some((endpoint) => endpoint.dify.kind === 'demo')) log(DEMO_NOTICE)
 
   if (metricsListener) log(`  metrics on ${metricsListener.url}/metrics`)
-  if (config.redis) log('  limits shared through Redis')
+  if (config.redis) log('  limits and task owners shared through Redis')
 
+  // While draining, no connection is kept alive: a balancer's pooled connections and a browser's
+  // next request open afresh, and reach another instance once this one stops listening.
+  server.prependListener('request', (_request, response) => {
+    if (draining) response.setHeader('Connection', 'close')
+  })
+  const close = (graceMs = 10_000) =>
+    new Promise<void>((resolve) => {
+      draining = true
+      metricsListener?.server.close()
+      const deadline = setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      }, graceMs)
+      deadline.unref()
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
+      server.close(() => {
+        clearTimeout(deadline)
+        fleet?.close()
+        resolve()
+      })
+    })
   return {
     url,
     ...(metricsListener ? { metricsUrl: metricsListener.url } : {}),
     config,
-    close: (graceMs = 10_000) =>
-      new Promise<void>((resolve) => {
-        draining = true
-        metricsListener?.server.close()
-        const deadline = setTimeout(() => {
-          if ('closeAllConnections' in server) server.closeAllConnections()
-        }, graceMs)
-        deadline.unref()
-        if ('closeIdleConnections' in server) server.closeIdleConnections()
-        server.close(() => {
-          clearTimeout(deadline)
-          fleet?.close()
-          resolve()
-        })
-      }),
+    close,
+    async drain(graceMs) {
+      draining = true
+      await new Promise((resolve) => setTimeout(resolve, graceMs))
+      await close(0)
+    },
   }
 }

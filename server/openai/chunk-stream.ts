@@ -6,7 +6,7 @@ import { toOpenAiError } from './openai-error.ts'
 export interface ChunkStreamOptions {
   model: string
   includeUsage: boolean
-  reader: Pick<TurnReaderOptions, 'maxRecordBytes' | 'difyOrigin'>
+  reader: Pick<TurnReaderOptions, 'maxRecordBytes' | 'difyOrigin' | 'workflowApp'>
   /** No byte from Dify for this long ends the answer with an error chunk. */
   idleTimeoutMs: number
   /** A comment line after this much silence keeps proxies from closing the line. */

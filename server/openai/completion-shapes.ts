@@ -1,11 +1,17 @@
 import type { TurnDelta, TurnState } from './dify-turn-reader.ts'
 
-/** The `dify` extra field: where the answer lives in Dify, and its citations if any. */
+/**
+ * The `dify` extra field: where the answer lives in Dify, its citations if any, and a Workflow
+ * app's run id and outputs.
+ */
 export function difyExtra(state: TurnState) {
   return {
     conversation_id: state.conversationId ?? null,
     message_id: state.messageId ?? null,
     ...(state.citations.length > 0 ? { citations: state.citations } : {}),
+    ...(state.workflowRunId
+      ? { workflow_run_id: state.workflowRunId, outputs: state.outputs ?? null }
+      : {}),
   }
 }
 
@@ -15,10 +21,10 @@ export interface CompletionBase {
   model: string
 }
 
-/** The id and time OpenAI clients show: Dify's message id and its creation time. */
+/** The id and time OpenAI clients show: Dify's message (or workflow run) id and its creation time. */
 export function completionBase(state: TurnState, model: string): CompletionBase {
   return {
-    id: `chatcmpl-${state.messageId ?? crypto.randomUUID()}`,
+    id: `chatcmpl-${state.messageId ?? state.workflowRunId ?? crypto.randomUUID()}`,
     created: state.createdAt ?? Math.floor(Date.now() / 1000),
     model,
   }

@@ -1,4 +1,6 @@
 import type { OpenAiConfig } from '../config/types.ts'
+import { readUpstreamError } from '../dify/dify-client.ts'
+import { HttpError } from '../errors.ts'
 import type { ChatMessage, ChatRequest } from './chat-request.ts'
 import { queryWithContext } from './context-format.ts'
 
@@ -31,4 +33,14 @@ export function difyQuery(
 /** The Dify user of an API client's end user: per endpoint and key, apart from the visitors'. */
 export function difyUserOf(endpointId: string, keyId: string, openAiUser: string): string {
   return `openai:${endpointId}:${keyId}:${openAiUser}`
+}
+
+/**
+ * Dify's refusal of a request as the API client gets it: Dify's own error, except a 401, which is
+ * about chatskins' Dify key; to an API client a 401 would blame its own key.
+ */
+export async function upstreamRefusal(upstream: Response): Promise<HttpError> {
+  const error = await readUpstreamError(upstream)
+  if (error.status === 401) return new HttpError(502, 'upstream_unauthorized', error.message)
+  return error
 }

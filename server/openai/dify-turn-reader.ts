@@ -1,5 +1,7 @@
+import { isRecord } from '../../contract/guards.ts'
 import { absoluteFileUrl } from '../relay/file-url.ts'
 import { createSseDataReader } from '../relay/sse-data-reader.ts'
+import { trimOutputs } from '../runs/run-events.ts'
 
 /** What the client sees of one delta: answer text, or an agent's tool use as reasoning. */
 export interface TurnDelta {
@@ -32,6 +34,10 @@ export interface TurnError {
 export interface TurnState {
   conversationId: string | undefined
   messageId: string | undefined
+  /** A Workflow app's run, which has no message. */
+  workflowRunId: string | undefined
+  /** A Workflow app's outputs from `workflow_finished`, file objects trimmed. */
+  outputs: Record<string, unknown> | undefined
   taskId: string | undefined
   createdAt: number | undefined
   /** From `message_end` only; undefined when Dify sent none. */
@@ -48,6 +54,12 @@ export interface TurnReaderOptions {
   maxRecordBytes: number
   /** Dify's origin, for relative `message_file` URLs; undefined for the in-process demo bot. */
   difyOrigin: string | undefined
+  /**
+   * A Workflow app's run (`/workflows/run`): `workflow_finished` ends the answer (a Chatflow's
+   * does not; its `message_end` does), bringing the outputs and, for a run that streamed no
+   * `text_chunk`, the answer; a run that did not succeed is an error.
+   */
+  workflowApp?: boolean
   onDelta(delta: TurnDelta): void
   /** The first event with a message id arrived (the role chunk can go out). */
   onStart?(state: TurnState): void
@@ -56,16 +68,19 @@ export interface TurnReaderOptions {
 const decoder = new TextDecoder()
 
 /**
- * Reads one Dify `/chat-messages` stream (docs/dify-wire.md "Stream events") through the relay's
- * SSE reader and tells what an OpenAI client should see: answer deltas from `message` and
- * `agent_message`, a tool-made picture as a markdown image, an agent's tool calls and their
- * observations as reasoning (its `thought` repeats the answer, so it is not sent twice), and
- * usage, citations, finish reason and errors in `state`.
+ * Reads one Dify answer stream (docs/dify-wire.md#stream-events) through the relay's SSE reader
+ * and tells what an OpenAI client should see: answer deltas from `message`, `agent_message` and
+ * a workflow's `text_chunk`, a tool-made picture as a markdown image, an agent's tool calls and
+ * their observations as reasoning (its `thought` repeats the answer, so it is not sent twice),
+ * and usage, citations, finish reason and errors in `state`. `/chat-messages`,
+ * `/completion-messages` and `/workflows/run` (with `workflowApp`) streams alike.
  */
 export function createTurnReader(options: TurnReaderOptions) {
   const state: TurnState = {
     conversationId: undefined,
     messageId: undefined,
+    workflowRunId: undefined,
+    outputs: undefined,
     taskId: undefined,
     createdAt: undefined,
     usage: undefined,
@@ -78,14 +93,22 @@ export function createTurnReader(options: TurnReaderOptions) {
   const toolsSeen = new Set<string>()
   const observationsSeen = new Set<string>()
   let started = false
+  let textStreamed = false
 
   const onEvent = (event: Record<string, unknown>) => {
     if (state.ended || state.error) return
     state.conversationId ??= stringOr(event.conversation_id)
     state.taskId ??= stringOr(event.task_id)
     if (typeof event.created_at === 'number') state.createdAt ??= event.created_at
-    if (!started && typeof event.message_id === 'string') {
-      state.messageId = event.message_id
+    if (options.workflowApp) {
+      state.workflowRunId ??= stringOr(event.workflow_run_id)
+      // A workflow's events keep their time in `data`.
+      if (isRecord(event.data) && typeof event.data.created_at === 'number') {
+        state.createdAt ??= event.data.created_at
+      }
+    }
+    if (!started && typeof event.message_id === 'string') state.messageId = event.message_id
+    if (!started && (state.messageId ?? state.workflowRunId)) {
       started = true
       options.onStart?.(state)
     }
@@ -119,6 +142,17 @@ export function createTurnReader(options: TurnReaderOptions) {
         }
         return
       }
+      case 'text_chunk': {
+        const text = isRecord(event.data) ? stringOr(event.data.text) : undefined
+        if (text) {
+          textStreamed = true
+          options.onDelta({ content: text })
+        }
+        return
+      }
+      case 'workflow_finished':
+        if (options.workflowApp) workflowFinished(event)
+        return
       case 'message_end':
         return messageEnd(event)
       case 'error':
@@ -142,6 +176,32 @@ export function createTurnReader(options: TurnReaderOptions) {
     if (observation && !observationsSeen.has(id)) {
       observationsSeen.add(id)
       options.onDelta({ reasoning_content: `Observation: ${observation}\n` })
+    }
+  }
+
+  const workflowFinished = (event: Record<string, unknown>) => {
+    const data = isRecord(event.data) ? event.data : {}
+    const status = stringOr(data.status) ?? 'failed'
+    if (status !== 'succeeded' && status !== 'partial-succeeded') {
+      // A 400 like Dify's own `Run failed` for a Chatflow: the run happened, and a 5xx would make
+      // the SDKs run it again on their own.
+      state.error = {
+        status: 400,
+        code: `workflow_${status.replace(/\W/g, '_')}`,
+        message: stringOr(data.error) || `The workflow run ended ${status}.`,
+      }
+      return
+    }
+    state.ended = true
+    if (typeof data.total_tokens === 'number') {
+      // Dify counts a run's tokens as one total.
+      state.usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: data.total_tokens }
+    }
+    const outputs = isRecord(data.outputs) ? trimOutputs(data.outputs, options.difyOrigin) : {}
+    state.outputs = outputs
+    if (!textStreamed) {
+      const text = outputsText(outputs)
+      if (text) options.onDelta({ content: text })
     }
   }
 
@@ -206,6 +266,14 @@ const BROKEN: TurnError = {
   status: 502,
   code: 'upstream_broken',
   message: 'The connection to the chat service broke.',
+}
+
+/** A run's outputs as the answer: its one text output as it is, else the outputs as JSON. */
+function outputsText(outputs: Record<string, unknown>): string {
+  const values = Object.values(outputs)
+  if (values.length === 0) return ''
+  if (values.length === 1 && typeof values[0] === 'string') return values[0]
+  return JSON.stringify(outputs)
 }
 
 function citationOf(raw: unknown): Citation {

@@ -1,10 +1,12 @@
 import type { Context, Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import type { AppModes } from '../app-mode/app-modes.ts'
 import type { OpenAiConfig } from '../config/types.ts'
 import { stopDifyTask } from '../dify/dify-client.ts'
 import { difyOriginOf } from '../dify/dify-origin.ts'
 import { HttpError } from '../errors.ts'
 import { readJsonBody } from '../http/read-json-body.ts'
+import { RUN_PATHS } from '../runs/run-paths.ts'
 import { createMemoryLimitsStore, type LimitsStore } from '../security/limits-store.ts'
 import { createKeyChecker, type KeyChecker } from './api-key.ts'
 import { validateChatRequest, type ChatRequestLimits } from './chat-request.ts'
@@ -12,7 +14,9 @@ import { openAiChunkStream } from './chunk-stream.ts'
 import { completion, completionBase } from './completion-shapes.ts'
 import { createMemoryConversationMap, type ConversationMap } from './conversation-map.ts'
 import { historyDigest } from './history-digest.ts'
+import { createQueryInputs } from './query-input.ts'
 import { startDifyTurn } from './start-dify-turn.ts'
+import { startGeneratorRun } from './start-generator-run.ts'
 import { OpenAiError, openAiErrorResponse, RateLimited } from './openai-error.ts'
 import { readWholeAnswer } from './whole-answer.ts'
 
@@ -26,6 +30,8 @@ export interface OpenAiRouteOptions extends ChatRequestLimits {
   limitsStore?: LimitsStore
   /** Where histories map to Dify conversations; one process's memory unless given. */
   conversations?: ConversationMap
+  /** Each endpoint's app type, which picks Dify's route; without it every endpoint is a chat. */
+  modes?: AppModes
 }
 
 export const DEFAULT_OPENAI_LIMITS = {
@@ -41,7 +47,9 @@ const STREAM_HEADERS = {
 
 /**
  * `/:id/v1/models` and `/:id/v1/chat/completions`: the endpoint's Dify app behind OpenAI's Chat
- * Completions API (docs/openai-api.md), for endpoints with `openai` keys. Registered before the
+ * Completions API (docs/openai-api.md), for endpoints with `openai` keys. A chat app answers
+ * through `/chat-messages` with a conversation; a Completion or Workflow app runs once per
+ * request, the message in one of its inputs. Registered before the
  * visitor cookie and same-origin middlewares and answering without `next()`, so neither runs:
  * API clients send no cookie and no Origin, and prove themselves with a key instead.
  */
@@ -49,6 +57,17 @@ export function registerOpenAiRoutes(app: Hono<AppEnv>, options: OpenAiRouteOpti
   const limits = options.limitsStore ?? createMemoryLimitsStore()
   const conversations = options.conversations ?? createMemoryConversationMap()
   const checkers = new WeakMap<OpenAiConfig, KeyChecker>()
+  const queryInputs = createQueryInputs()
+
+  /** Chat, completion or workflow: which Dify route answers. */
+  const kindOf = async (c: Context<AppEnv>) => {
+    if (!options.modes) return 'chat'
+    const mode = await options.modes.kindOf(c.get('endpoint').config.id)
+    if ('problem' in mode) {
+      throw new HttpError(503, 'app_unavailable', 'The app behind this endpoint cannot be reached.')
+    }
+    return mode.kind
+  }
 
   /** The endpoint's OpenAI config and the calling key, once the key and its budget allow. */
   const authorize = async (c: Context<AppEnv>) => {
@@ -108,6 +127,7 @@ export function registerOpenAiRoutes(app: Hono<AppEnv>, options: OpenAiRouteOpti
         )
       }
       const endpoint = c.get('endpoint')
+      const kind = await kindOf(c)
       const slotKey = `${endpoint.config.id} ${keyId}`
       const releaseSlot = await limits.openSlot('openai-stream', slotKey, openai.streamsPerKey)
       if (!releaseSlot) {
@@ -115,20 +135,33 @@ export function registerOpenAiRoutes(app: Hono<AppEnv>, options: OpenAiRouteOpti
       }
       let slotKept = false
       try {
-        const { upstream, difyUser, conversationId } = await startDifyTurn({
-          endpoint,
-          request,
-          openai,
-          keyId,
-          pinnedHeader: c.req.header('x-dify-conversation-id'),
-          conversations,
-          maxUploadBytes: options.maxUploadBytes,
-          signal: c.req.raw.signal,
-        })
+        const signal = c.req.raw.signal
+        const { upstream, difyUser, conversationId } =
+          kind === 'chat'
+            ? await startDifyTurn({
+                endpoint,
+                request,
+                openai,
+                keyId,
+                pinnedHeader: c.req.header('x-dify-conversation-id'),
+                conversations,
+                maxUploadBytes: options.maxUploadBytes,
+                signal,
+              })
+            : await startGeneratorRun({
+                endpoint,
+                kind,
+                request,
+                openai,
+                keyId,
+                queryInput: await queryInputs(endpoint, signal),
+                maxUploadBytes: options.maxUploadBytes,
+                signal,
+              })
         const scope = { endpointId: endpoint.config.id, keyId, user: request.user }
         const remember = async (content: string, answeredIn: string | undefined) => {
           const id = answeredIn ?? conversationId
-          if (!id) return
+          if (!id || kind !== 'chat') return
           const digest = await historyDigest(scope, [
             ...request.messages,
             { role: 'assistant', text: content, images: [] },
@@ -137,13 +170,18 @@ export function registerOpenAiRoutes(app: Hono<AppEnv>, options: OpenAiRouteOpti
         }
         const stop = (taskId: string | undefined) => {
           if (!taskId) return
-          void stopDifyTask(endpoint.dify, taskId, difyUser)
-            .then((response) => response.body?.cancel())
-            .catch(() => {})
+          const stopped =
+            kind === 'chat'
+              ? stopDifyTask(endpoint.dify, taskId, difyUser)
+              : endpoint.dify.request('POST', RUN_PATHS[kind].stop(taskId), {
+                  json: { user: difyUser },
+                })
+          void stopped.then((response) => response.body?.cancel()).catch(() => {})
         }
         const reader = {
           maxRecordBytes: options.relay.maxRecordBytes,
           difyOrigin: difyOriginOf(endpoint.config),
+          workflowApp: kind === 'workflow',
         }
         const idleTimeoutMs = endpoint.config.upstreamIdleTimeoutMs ?? options.relay.idleTimeoutMs
 

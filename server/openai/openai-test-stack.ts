@@ -33,6 +33,17 @@ const VISION_APP = {
   },
 }
 
+/** A Workflow app whose form has no text field, only a select. */
+const CHOICES_ONLY_WORKFLOW = {
+  ...FAKE_APPS['app-workflow']!,
+  parameters: {
+    ...FAKE_APPS['app-workflow']!.parameters,
+    user_input_form: [
+      { select: { variable: 'tone', label: 'Tone', required: false, options: ['Friendly'] } },
+    ],
+  },
+}
+
 const openai = { keys: [KEY_A, KEY_B] }
 const ENDPOINTS = (apiBase: string) => [
   { id: 'chat', dify: { apiBase, apiKey: 'app-chat' }, openai },
@@ -59,6 +70,15 @@ const ENDPOINTS = (apiBase: string) => [
     openai: { keys: [KEY_A], streamsPerKey: 1 },
   },
   { id: 'plain', dify: { apiBase, apiKey: 'app-chat' } },
+  // The app type from Dify's /info; the message goes into the form's first text field (`topic`).
+  { id: 'writer', dify: { apiBase, apiKey: 'app-completion' }, openai },
+  {
+    id: 'runner',
+    app: 'workflow',
+    dify: { apiBase, apiKey: 'app-workflow' },
+    openai: { ...openai, queryInput: 'topic' },
+  },
+  { id: 'choices', dify: { apiBase, apiKey: 'app-workflow-choices' }, openai },
 ]
 
 export interface OpenAiStack {
@@ -66,6 +86,8 @@ export interface OpenAiStack {
   server: RunningServer
   /** The official SDK pointed at `/<endpoint>/v1`. */
   client(endpointId: string, key?: string): OpenAI
+  /** Streams an answer through the SDK and leaves after its second content delta. */
+  leaveMidStream(endpointId: string, content: string, user: string): Promise<void>
   /** The Dify user chatskins uses for an OpenAI `user` under a key. */
   difyUser(endpointId: string, openAiUser?: string, key?: string): Promise<string>
   /** Starts chatskins again on the same fake: a fresh conversation map, as after a restart. */
@@ -81,6 +103,7 @@ export async function startOpenAiStack(): Promise<OpenAiStack> {
       ...FAKE_APPS,
       'app-vision': VISION_APP,
       'app-full-openai': { ...FAKE_APPS['app-chat']!, citations: true },
+      'app-workflow-choices': CHOICES_ONLY_WORKFLOW,
     },
   })
   const config = validateConfig(
@@ -96,13 +119,27 @@ export async function startOpenAiStack(): Promise<OpenAiStack> {
       log: () => {},
     })
   let server = await start()
+  const clientFor = (endpointId: string, key = KEY_A) =>
+    new OpenAI({ apiKey: key, baseURL: `${server.url}/${endpointId}/v1`, maxRetries: 0 })
   return {
     upstream,
     get server() {
       return server
     },
-    client: (endpointId, key = KEY_A) =>
-      new OpenAI({ apiKey: key, baseURL: `${server.url}/${endpointId}/v1`, maxRetries: 0 }),
+    client: clientFor,
+    async leaveMidStream(endpointId, content, user) {
+      const controller = new AbortController()
+      const stream = await clientFor(endpointId).chat.completions.create(
+        { model: endpointId, messages: [{ role: 'user', content }], user, stream: true },
+        { signal: controller.signal },
+      )
+      let seen = 0
+      // The SDK ends the iteration quietly when its own signal aborts it.
+      for await (const part of stream) {
+        if (part.choices[0]?.delta.content && ++seen === 2) controller.abort()
+      }
+      if (seen !== 2) throw new Error(`the answer ended after ${seen} deltas`)
+    },
     difyUser: async (endpointId, openAiUser = '', key = KEY_A) =>
       difyUserOf(endpointId, await keyIdOf(key), openAiUser),
     async restart() {

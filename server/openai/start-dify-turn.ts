@@ -1,11 +1,9 @@
 import type { EndpointRuntime } from '../app-env.ts'
 import type { OpenAiConfig } from '../config/types.ts'
-import { readUpstreamError } from '../dify/dify-client.ts'
-import { HttpError } from '../errors.ts'
 import type { KeyId } from './api-key.ts'
 import { isConversationId, type ChatRequest } from './chat-request.ts'
 import type { ConversationMap } from './conversation-map.ts'
-import { difyQuery, difyUserOf } from './dify-request.ts'
+import { difyQuery, difyUserOf, upstreamRefusal } from './dify-request.ts'
 import { historyDigest } from './history-digest.ts'
 import { imageFiles } from './image-files.ts'
 import { OpenAiError } from './openai-error.ts'
@@ -73,7 +71,7 @@ export async function startDifyTurn(options: DifyTurnOptions) {
     upstream = await send(undefined)
   }
   if (!upstream.ok || !upstream.body) {
-    const error = await readUpstreamError(upstream)
+    const error = await upstreamRefusal(upstream)
     if (error.status === 404 && pinned) {
       throw new OpenAiError(
         404,
@@ -82,8 +80,6 @@ export async function startDifyTurn(options: DifyTurnOptions) {
         'conversation_not_found',
       )
     }
-    // Dify's 401 is about chatskins' Dify key; to an API client a 401 would blame its own key.
-    if (error.status === 401) throw new HttpError(502, 'upstream_unauthorized', error.message)
     throw error
   }
   return { upstream: upstream.body, difyUser, conversationId }

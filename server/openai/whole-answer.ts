@@ -14,7 +14,9 @@ export interface WholeAnswer {
  */
 export async function readWholeAnswer(
   upstream: ReadableStream<Uint8Array>,
-  options: Pick<TurnReaderOptions, 'maxRecordBytes' | 'difyOrigin'> & { idleTimeoutMs: number },
+  options: Pick<TurnReaderOptions, 'maxRecordBytes' | 'difyOrigin' | 'workflowApp'> & {
+    idleTimeoutMs: number
+  },
 ): Promise<WholeAnswer> {
   let content = ''
   let reasoning = ''

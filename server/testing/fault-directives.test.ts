@@ -29,7 +29,7 @@ describe('parseFaultDirectives', () => {
     const { query, switches } = parseDirectives(
       '[[split]][[ping-first]][[classic]][[error-event=400]][[http=429]][[html=502]]' +
         '[[first-byte=100]][[reset]][[stall]][[garbage]][[end-first]]' +
-        '[[dify-error=not_chat_app]][[bad-utf8]][[flood]]',
+        '[[dify-error=not_chat_app]][[bad-utf8]][[flood]][[run-failed]]',
     )
     expect(query).toBe('')
     expect(parseFaultDirectives(switches)).toEqual({
@@ -47,6 +47,7 @@ describe('parseFaultDirectives', () => {
       difyError: 'not_chat_app',
       badUtf8: true,
       flood: true,
+      runFailed: true,
     })
   })
 

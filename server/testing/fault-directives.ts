@@ -30,6 +30,8 @@ export interface FaultSwitches {
   badUtf8: boolean
   /** After part of the answer, send one 2 MB line with no end, as a runaway upstream would. */
   flood: boolean
+  /** Workflow: after part of the answer, the run fails (`workflow_finished`, `status: "failed"`). */
+  runFailed: boolean
 }
 
 export function parseFaultDirectives(switches: DirectiveSwitches): FaultSwitches {
@@ -48,5 +50,6 @@ export function parseFaultDirectives(switches: DirectiveSwitches): FaultSwitches
     difyError: switchText(switches, 'dify-error'),
     badUtf8: switches.has('bad-utf8'),
     flood: switches.has('flood'),
+    runFailed: switches.has('run-failed'),
   }
 }

@@ -70,6 +70,16 @@ async function injectFault(
     writer.fail()
     return true
   }
+  if (faults.runFailed && typeof envelope.workflow_run_id === 'string') {
+    message.status = 'error'
+    message.error = 'Node Write run failed: [openai] Error: context length exceeded'
+    writer.data({
+      event: 'workflow_finished',
+      ...envelope,
+      data: { id: envelope.workflow_run_id, status: 'failed', outputs: null, error: message.error },
+    })
+    return true
+  }
   if (faults.stall || faults.flood) {
     if (faults.flood) writer.raw(`data: ${'x'.repeat(2_000_000)}`)
     while (!writer.done) await writer.sleep(60_000)
