@@ -226,7 +226,7 @@ test('an endpoint can pin the dark scheme and the Korean locale', async ({ brows
   await page.goto('/dark/')
   await expect(page.locator('html')).toHaveAttribute('data-scheme', 'dark')
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko')
-  await expect(page.getByRole('banner').getByRole('button', { name: '새 채팅' })).toBeVisible()
+  await expect(page.getByRole('button', { name: '새 채팅' })).toBeVisible()
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
   const [r = 255] = background.match(/[\d.]+/g)?.map(Number) ?? []
   expect(r).toBeLessThan(0.3 * 255)
