@@ -29,6 +29,13 @@ export function chatPage(page: Page) {
       await expect(page.locator('[data-part=app]')).toHaveAttribute('data-busy', 'false')
       return botMessages.nth(n - 1)
     },
+    /** New chat where the layout offers it: the sidebar's button on wide screens, else the header's. */
+    newChat() {
+      return page
+        .locator('[data-part=new-chat], [data-part=conversations-new]')
+        .locator('visible=true')
+        .click()
+    },
     storedConversationId(endpointId: string) {
       return page.evaluate(
         (key) => localStorage.getItem(key),

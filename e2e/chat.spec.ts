@@ -42,7 +42,7 @@ test.describe('a conversation on the minimal endpoint', () => {
     await expect(await chat.waitForAnswer(2)).toContainText('turn 2')
     expect(chat.talkBodies.at(-1)?.conversation_id).toBe(conversationId)
 
-    await page.locator('[data-part=new-chat]').click()
+    await chat.newChat()
     await expect(chat.botMessages).toHaveCount(0)
     await chat.send('fresh start')
     await expect(await chat.waitForAnswer(1)).toContainText('chatskins demo bot')
@@ -196,7 +196,7 @@ test.describe('the composer', () => {
     await page.goto('/minimal/')
     await expect(page.getByRole('textbox', { name: 'Message to Candy' })).toBeVisible()
     await expect(page.getByRole('button', { name: 'Send' })).toBeVisible()
-    await expect(page.getByRole('banner').getByRole('button', { name: 'New chat' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'New chat' })).toBeVisible()
     await expect(page.getByRole('log')).toHaveAttribute('aria-live', 'off')
     await chat.send('hello')
     await chat.waitForAnswer(1)
@@ -226,7 +226,7 @@ test('an endpoint can pin the dark scheme and the Korean locale', async ({ brows
   await page.goto('/dark/')
   await expect(page.locator('html')).toHaveAttribute('data-scheme', 'dark')
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko')
-  await expect(page.getByRole('banner').getByRole('button', { name: '새 채팅' })).toBeVisible()
+  await expect(page.getByRole('button', { name: '새 채팅' })).toBeVisible()
   const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
   const [r = 255] = background.match(/[\d.]+/g)?.map(Number) ?? []
   expect(r).toBeLessThan(0.3 * 255)

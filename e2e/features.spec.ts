@@ -210,7 +210,7 @@ test.describe('the inputs form', () => {
     await expect.poll(() => chat.talkBodies.length).toBe(3)
     expect(inputsOf(chat, 2)).toEqual(inputsOf(chat, 0))
     await expect(chat.botMessages.last()).toHaveAttribute('data-state', 'done')
-    await page.locator('[data-part=new-chat]').click()
+    await chat.newChat()
     await expect(page.getByRole('textbox', { name: 'Your name' })).toHaveValue('Ann')
   })
 

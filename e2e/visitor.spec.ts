@@ -214,7 +214,7 @@ test.describe('keyboard and focus (minimal)', () => {
     await expect(chat.alert).toBeHidden()
     await expect(chat.input).toBeFocused()
 
-    await page.locator('[data-part=new-chat]').click()
+    await chat.newChat()
     await expect(chat.botMessages).toHaveCount(0)
     await expect(chat.input).toBeFocused()
   })

@@ -60,6 +60,8 @@ export interface StaticFile {
   negotiated?: boolean
   /** Set when `body` is compressed in this coding. */
   encoding?: ContentCoding
+  /** Made afresh per request (a pack's CSS under `npm run dev`): never cached, whatever its URL. */
+  live?: boolean
 }
 
 export interface AppOptions {

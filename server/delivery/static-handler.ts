@@ -25,7 +25,11 @@ export function staticHandler(readStatic: ReadStatic) {
     const immutable = HASHED_PATH.test(c.req.path) || c.req.query('v') !== undefined
     return c.body(file.body as Uint8Array<ArrayBuffer>, 200, {
       'Content-Type': file.contentType,
-      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      'Cache-Control': file.live
+        ? 'no-store'
+        : immutable
+          ? 'public, max-age=31536000, immutable'
+          : 'public, max-age=300',
       ...(file.negotiated ? { Vary: 'Accept-Encoding' } : {}),
       ...(file.encoding ? { 'Content-Encoding': file.encoding } : {}),
     })

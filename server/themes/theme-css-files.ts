@@ -52,6 +52,8 @@ export async function createThemeCssFiles(options: ThemeCssFilesOptions) {
         contentType: 'text/css; charset=utf-8',
         negotiated: true,
         ...(coding ? { encoding: coding } : {}),
+        // Its `?v=` hash is the pack as the server started: a reload must still get the edit.
+        ...(options.watch ? { live: true } : {}),
       }
     }
 }

@@ -3,6 +3,7 @@ import { useApp } from '../app/app-context.ts'
 import { ConversationItem } from './ConversationItem.tsx'
 import { PANEL_TITLE_ID, useConversations } from '../conversations/conversations-context.ts'
 import { useWhenVisible } from '../conversations/use-when-visible.ts'
+import { focusComposer } from './Composer.tsx'
 
 /** The panel's content: New chat, the conversations (paged as they scroll in), their states. */
 export function ConversationList({ drawer }: { drawer: boolean }) {
@@ -48,6 +49,7 @@ export function ConversationList({ drawer }: { drawer: boolean }) {
         onClick={() => {
           store.newChat()
           panel.closeDrawer()
+          focusComposer()
         }}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

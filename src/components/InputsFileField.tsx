@@ -55,6 +55,7 @@ export function InputsFileField({ id, field, inputs, problem, problemKey }: Inpu
           type="button"
           id={id}
           data-part="inputs-file-choose"
+          class="min-h-10 rounded-control border-(length:--cs-border-width) border-hairline bg-input px-3 text-sm font-[550] text-on-input"
           aria-describedby={[`${id}-label`, described].filter(Boolean).join(' ')}
           aria-invalid={problem ? 'true' : undefined}
           aria-required={field.required || undefined}

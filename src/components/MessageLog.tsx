@@ -16,6 +16,9 @@ export function MessageLog() {
   /** The reader has scrolled up: while an answer streams, a button takes them to its end. */
   const [away, setAway] = useState(false)
   const messages = store.messages.value
+  /** A welcome is read from its top: only a conversation keeps its end in view. */
+  const welcoming = useRef(true)
+  welcoming.current = messages.length === 0
   const { history } = useConversations()
 
   useEffect(() => {
@@ -33,7 +36,7 @@ export function MessageLog() {
       setAway(!pinned.current)
     }
     const observer = new ResizeObserver(() => {
-      if (!pinned.current) return
+      if (!pinned.current || welcoming.current) return
       log.scrollTop = log.scrollHeight
       lastTop = log.scrollTop
     })
