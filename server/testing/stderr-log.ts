@@ -12,9 +12,17 @@ export const STDERR_LOG_VARIABLE = 'CHATSKINS_STDERR_LOG'
 const STACK_FRAME =
   /^\s*at\s+(?:async\s+)?(?:new\s+)?\S.*(?::\d+:\d+\)?|\((?:native|<anonymous>)\))\s*$/
 
+/** Terminal colours, which a test runner may have put into what it passes on. */
+const COLOUR = /\x1b\[[0-9;]*m/g
+
+/** Whether `line` is a frame of a stack trace. */
+function isStackFrame(line: string): boolean {
+  return STACK_FRAME.test(line.replace(COLOUR, ''))
+}
+
 /** The lines of `text` that are frames of a stack trace. */
 export function stackTraceLines(text: string): string[] {
-  return text.split(/\r?\n/).filter((line) => STACK_FRAME.test(line))
+  return text.split(/\r?\n/).filter(isStackFrame)
 }
 
 /**
@@ -59,7 +67,7 @@ export function collectOwnStderr(label: string): void {
  */
 export function checkStderrLog(path: string): string | null {
   const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n') : []
-  const traced = lines.filter((line) => STACK_FRAME.test(line.slice(line.indexOf(' | ') + 3)))
+  const traced = lines.filter((line) => isStackFrame(line.slice(line.indexOf(' | ') + 3)))
   if (traced.length === 0) {
     rmSync(path, { force: true })
     return null
