@@ -122,7 +122,7 @@ export async function measureUploadMemory(uploads: number): Promise<Section> {
           'sends 4 at a time (`rateLimit.uploadsPerIp`), the rest wait unread; from one address ' +
           `each, all ${uploads} stream at once (\`limits.uploadsAtOnce\` is 32).`,
         'Before streaming (uploads held whole, 2 per address and 4 per process at a time), one ' +
-          'client measured +161 MB on this machine; before turns, +774 MB.',
+          'client measured +161 MB on this machine (server run by tsx); before turns, +774 MB.',
       ],
       details: { one, each },
     }
