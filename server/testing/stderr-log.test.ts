@@ -22,6 +22,7 @@ describe('stackTraceLines', () => {
       '    at new Promise (<anonymous>)',
       '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
       '\tat Array.forEach (native)',
+      '    at async Promise.all (index 3)',
       '    at \x1b[90m/work/app/\x1b[39mserver/x.ts:24:22\x1b[39m',
     ]
     expect(stackTraceLines(frames.join('\r\n'))).toEqual(frames)

@@ -8,9 +8,12 @@ import type { Readable } from 'node:stream'
  */
 export const STDERR_LOG_VARIABLE = 'CHATSKINS_STDERR_LOG'
 
-/** A V8 stack frame: `at fn (file:1:2)`, `at file:1:2`, `at async fn (…)`, `at new X (<anonymous>)`. */
+/**
+ * A V8 stack frame: `at fn (file:1:2)`, `at file:1:2`, `at async fn (…)`, `at new X (<anonymous>)`,
+ * `at async Promise.all (index 0)`.
+ */
 const STACK_FRAME =
-  /^\s*at\s+(?:async\s+)?(?:new\s+)?\S.*(?::\d+:\d+\)?|\((?:native|<anonymous>)\))\s*$/
+  /^\s*at\s+(?:async\s+)?(?:new\s+)?\S.*(?::\d+:\d+\)?|\((?:native|<anonymous>|index \d+)\))\s*$/
 
 /** Terminal colours, which a test runner may have put into what it passes on. */
 const COLOUR = /\x1b\[[0-9;]*m/g
@@ -40,7 +43,8 @@ export function stderrSink(label: string): (chunk: string | Uint8Array) => void 
     if (end < 0) return
     const lines = partial.slice(0, end).split('\n')
     partial = partial.slice(end + 1)
-    appendFileSync(path, lines.map((line) => `${label} | ${line}\n`).join(''))
+    const kept = lines.filter((line) => line.trim() !== '')
+    if (kept.length > 0) appendFileSync(path, kept.map((line) => `${label} | ${line}\n`).join(''))
   }
 }
 
