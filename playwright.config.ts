@@ -1,5 +1,8 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 import { findChromium } from './scripts/find-chromium.ts'
+import { STDERR_LOG_VARIABLE } from './server/testing/stderr-log.ts'
 
 const executablePath = findChromium()
 if (!executablePath) throw new Error('No Chromium found: run `tsx scripts/ensure-chromium.ts`')
@@ -9,8 +12,13 @@ const port = Number(process.env.E2E_PORT ?? 8791)
 /** `E2E_TARGET=workers` runs the journeys tagged `@core` against the Worker in workerd. */
 const workers = process.env.E2E_TARGET === 'workers'
 
+// The web server appends its stderr here (inherited by it and by the workers, which load this
+// file again); e2e/stderr-check.ts fails the run on a stack trace in it.
+process.env[STDERR_LOG_VARIABLE] ??= join(tmpdir(), `chatskins-e2e-stderr-${process.pid}.log`)
+
 export default defineConfig({
   testDir: 'e2e',
+  globalTeardown: './e2e/stderr-check.ts',
   outputDir: 'test-results',
   timeout: 30_000,
   expect: { timeout: 10_000 },

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { stderrSink } from './server/testing/stderr-log.ts'
 
 export default defineConfig({
   test: {
@@ -12,5 +13,11 @@ export default defineConfig({
     ],
     environment: 'node',
     testTimeout: 20_000,
+    // The run fails when a stack trace reached the stderr of any server it started.
+    globalSetup: ['server/testing/vitest-stderr-check.ts'],
+    // Servers started inside a test process write here (their child processes collect their own).
+    onConsoleLog(log, type) {
+      if (type === 'stderr') stderrSink('test process')(log.endsWith('\n') ? log : `${log}\n`)
+    },
   },
 })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { serveFakeDify } from '../server/testing/serve-fake-dify.ts'
 import { startWranglerDev } from '../server/workers/wrangler-dev.ts'
+import { collectOwnStderr } from '../server/testing/stderr-log.ts'
 
 /**
  * The e2e stack with `E2E_TARGET=workers`: the fake Dify in Node on 127.0.0.1:E2E_PORT-1 and
@@ -9,6 +10,7 @@ import { startWranglerDev } from '../server/workers/wrangler-dev.ts'
  */
 const E2E_PORT = Number(process.env.E2E_PORT ?? 8791)
 const FAKE_PORT = Number(process.env.E2E_FAKE_PORT ?? E2E_PORT - 1)
+collectOwnStderr('e2e server (Workers)')
 
 const config = readFileSync(new URL('endpoints.json', import.meta.url), 'utf8')
 const upstream = await serveFakeDify({ port: FAKE_PORT, tokenDelayMs: 8 })

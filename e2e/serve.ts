@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { serveFakeDify } from '../server/testing/serve-fake-dify.ts'
 import { startServer } from '../server/node/start-server.ts'
+import { collectOwnStderr } from '../server/testing/stderr-log.ts'
 
 /**
  * The e2e stack, owned by Playwright's webServer: the fake Dify on 127.0.0.1:8790 and chatskins on
@@ -9,6 +10,7 @@ import { startServer } from '../server/node/start-server.ts'
  */
 const E2E_PORT = Number(process.env.E2E_PORT ?? 8791)
 const FAKE_PORT = Number(process.env.E2E_FAKE_PORT ?? E2E_PORT - 1)
+collectOwnStderr('e2e server')
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const upstream = await serveFakeDify({ port: FAKE_PORT, tokenDelayMs: 8 })

@@ -231,7 +231,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   })
   app.use('/:id/api/files/upload', costly.rateLimit('upload'))
   app.use('/:id/api/audio-to-text', costly.rateLimit('audio'))
-  const uploadGate = createUploadGate({ ...DEFAULT_UPLOAD_GATE, ...options.uploadGate })
+  const uploadGate = createUploadGate(
+    {
+      ...DEFAULT_UPLOAD_GATE,
+      ...(options.config.limits ? { maxConcurrent: options.config.limits.uploadsAtOnce } : {}),
+      ...options.uploadGate,
+    },
+    limitsStore,
+  )
   for (const route of ['/:id/api/files/upload', '/:id/api/audio-to-text']) {
     app.use(route, uploadTurns(uploadGate, costly.addressOf))
   }

@@ -74,6 +74,14 @@ export interface RateLimitConfig {
   streamsPerVisitor: number
   /** Answers one client IP may have streaming at once, whatever its cookies. */
   streamsPerIp: number
+  /** Uploads and recordings one client IP may be sending at once; more wait their turn. */
+  uploadsPerIp: number
+}
+
+/** `limits`: what one process takes on at once, whatever the endpoint. */
+export interface ServerLimitsConfig {
+  /** Uploads and recordings passing through the process at once; more wait their turn. */
+  uploadsAtOnce: number
 }
 
 export interface ChatskinsConfig {
@@ -87,6 +95,8 @@ export interface ChatskinsConfig {
   allowedHosts?: readonly string[]
   /** Shared state for a fleet (limits, stream slots); absent: one process's memory. */
   redis?: RedisConfig
+  /** Caps of the whole process; absent: the defaults. */
+  limits?: ServerLimitsConfig
 }
 
 export interface RedisConfig {

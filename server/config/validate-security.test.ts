@@ -85,12 +85,14 @@ describe('rateLimit', () => {
       perIpPerMinute: 300,
       streamsPerVisitor: 3,
       streamsPerIp: 20,
+      uploadsPerIp: 4,
     })
     expect(endpointWith({ rateLimit: { perVisitorPerMinute: 5 } }).rateLimit).toEqual({
       perVisitorPerMinute: 5,
       perIpPerMinute: 300,
       streamsPerVisitor: 3,
       streamsPerIp: 20,
+      uploadsPerIp: 4,
     })
   })
 
@@ -98,6 +100,7 @@ describe('rateLimit', () => {
     [{ perVisitorPerMinute: 0 }, 'rateLimit.perVisitorPerMinute: must be a whole number from 1'],
     [{ perIpPerMinute: 1.5 }, 'rateLimit.perIpPerMinute: must be a whole number from 1'],
     [{ streamsPerVisitor: '3' }, 'rateLimit.streamsPerVisitor: must be a whole number from 1'],
+    [{ uploadsPerIp: 0 }, 'rateLimit.uploadsPerIp: must be a whole number from 1 to 1000'],
     [
       { streamsPerVisitor: 101 },
       'rateLimit.streamsPerVisitor: must be a whole number from 1 to 100',

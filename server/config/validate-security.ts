@@ -13,6 +13,7 @@ export const DEFAULT_RATE_LIMIT: RateLimitConfig = {
   perIpPerMinute: 300,
   streamsPerVisitor: 3,
   streamsPerIp: 20,
+  uploadsPerIp: 4,
 }
 
 /**
@@ -81,6 +82,7 @@ const RATE_LIMIT_FIELDS: Record<keyof RateLimitConfig, number> = {
   perIpPerMinute: 100_000,
   streamsPerVisitor: 100,
   streamsPerIp: 10_000,
+  uploadsPerIp: 1000,
 }
 
 /** `rateLimit`: any subset of the fields; the rest keep their defaults. */

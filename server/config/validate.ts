@@ -1,6 +1,7 @@
 import { parseAllowedHosts } from './allowed-hosts.ts'
 import { ConfigError } from './config-error.ts'
 import { validateOpenAi } from './validate-openai.ts'
+import { validateServerLimits } from './validate-limits.ts'
 import { validateRedis } from './validate-redis.ts'
 import {
   validateEmbedOrigins,
@@ -64,6 +65,7 @@ const DURATION_RANGES = {
   maxAnswerMs: { min: 1000, max: 3_600_000 },
 } as const
 const MAX_BOT_NAME = 100
+const TOP_LEVEL_FIELDS = new Set(['endpoints', 'redis', 'allowedHosts', 'gallery', 'limits'])
 
 export interface ValidateOptions {
   source: string
@@ -78,7 +80,7 @@ export function validateConfig(raw: unknown, options: ValidateOptions): Chatskin
   const { source } = options
   if (!isRecord(raw)) throw new ConfigError(source, '', 'the config must be a JSON object')
   for (const key of Object.keys(raw)) {
-    if (key !== 'endpoints' && key !== 'redis' && key !== 'allowedHosts' && key !== 'gallery') {
+    if (!TOP_LEVEL_FIELDS.has(key)) {
       throw new ConfigError(source, key, 'unknown field')
     }
   }
@@ -106,6 +108,7 @@ export function validateConfig(raw: unknown, options: ValidateOptions): Chatskin
       ? { redis: validateRedis(raw.redis, source, options.describeField) }
       : {}),
     ...(allowedHosts ? { allowedHosts } : {}),
+    ...(raw.limits !== undefined ? { limits: validateServerLimits(raw.limits, source) } : {}),
     gallery: raw.gallery !== false,
   }
 }

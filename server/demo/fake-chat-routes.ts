@@ -22,8 +22,8 @@ export interface ChatRouteOptions {
   tokenDelayMs: number
   /** task id → the user who started it, and whether stop was called. */
   tasks: Map<string, { user: string; stopRequested: boolean }>
-  /** Every stop call, in order, for tests that check the server stopped a task. */
-  stops: Array<{ taskId: string; user: string }>
+  /** Told of every stop call, for tests that check the server stopped a task. */
+  onStop: (stop: { taskId: string; user: string }) => void
   /** Told when a reader leaves a stream before its end (the upstream request was aborted). */
   onStreamCancelled: () => void
   /** Test-only faults read from each message's directives; the demo bot has none. */
@@ -181,7 +181,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
     const body = await readJson(c)
     const user = typeof body?.user === 'string' ? body.user : ''
     if (!user) return difyError(400, 'invalid_param', 'Arg user must be provided.')
-    options.stops.push({ taskId: c.req.param('taskId'), user })
+    options.onStop({ taskId: c.req.param('taskId'), user })
     const task = tasks.get(c.req.param('taskId'))
     if (task?.user === user) task.stopRequested = true
     return c.json({ result: 'success' })

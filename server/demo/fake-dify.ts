@@ -9,6 +9,7 @@ import { registerFileRoutes } from './fake-file-routes.ts'
 import { registerHistoryRoutes } from './fake-history-routes.ts'
 import { createFakeFiles, type FakeFileUrls, type FakeFiles } from './fake-files.ts'
 import { createFakeStore, type FakeStore } from './fake-store.ts'
+import { FAKE_RECORD_BOUNDS, keepRecent } from './recent-records.ts'
 import type { FaultDirectives } from './turn-faults.ts'
 
 export const DEMO_API_BASE = 'http://demo.chatskins.invalid/v1'
@@ -90,7 +91,8 @@ export function createFakeDify(options: FakeDifyOptions = {}) {
   const streamRoutes = {
     tokenDelayMs: options.tokenDelayMs ?? 5,
     tasks,
-    stops,
+    onStop: (stop: { taskId: string; user: string }) =>
+      keepRecent(stops, stop, FAKE_RECORD_BOUNDS.stops),
     onStreamCancelled: () => cancelledStreams++,
     faults: options.faults,
   }
@@ -98,7 +100,9 @@ export function createFakeDify(options: FakeDifyOptions = {}) {
   registerRunRoutes(app, streamRoutes)
   registerHistoryRoutes(app, { buggyDelete: options.buggyDelete ?? false })
   registerFileRoutes(app)
-  registerAudioRoutes(app, (request) => speechRequests.push(request))
+  registerAudioRoutes(app, (request) =>
+    keepRecent(speechRequests, request, FAKE_RECORD_BOUNDS.speechRequests),
+  )
 
   return {
     fetch: (request: Request) => {
@@ -112,11 +116,11 @@ export function createFakeDify(options: FakeDifyOptions = {}) {
     store,
     /** Tasks still streaming, for tests that check clean-up. */
     activeTasks: () => tasks.size,
-    /** Every stop call received (task id and user), in order. */
+    /** The stop calls received (task id and user), in order; the latest FAKE_RECORD_BOUNDS.stops. */
     stops,
     /** Streams whose reader left before the end: each an upstream request aborted by chatskins. */
     cancelledStreams: () => cancelledStreams,
-    /** Every `/text-to-audio` call received, for tests of what chatskins forwards. */
+    /** The latest `/text-to-audio` calls received, for tests of what chatskins forwards. */
     speechRequests,
   }
 }

@@ -110,7 +110,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     const body = await readJson(c)
     const user = typeof body?.user === 'string' ? body.user : ''
     if (!user) return difyError(400, 'invalid_param', 'Arg user must be provided.')
-    options.stops.push({ taskId: c.req.param('taskId')!, user })
+    options.onStop({ taskId: c.req.param('taskId')!, user })
     const task = tasks.get(c.req.param('taskId')!)
     if (task && (!checksUser || task.user === user)) task.stopRequested = true
     return c.json({ result: 'success' })

@@ -11,6 +11,8 @@ export interface DifyRequest {
   query?: Record<string, string | undefined>
   json?: unknown
   body?: BodyInit
+  /** The Content-Type of `body` where the body can't carry it itself (a stream). */
+  contentType?: string
   signal?: AbortSignal
 }
 
@@ -26,7 +28,7 @@ export interface DifyClient {
 export function outgoingDifyRequest(
   target: Pick<DifyClientOptions, 'apiBase' | 'apiKey'>,
   path: string,
-  { query, json, body }: DifyRequest = {},
+  { query, json, body, contentType }: DifyRequest = {},
 ): DifyOutgoing {
   const url = new URL(`${target.apiBase}${path}`)
   for (const [name, value] of Object.entries(query ?? {})) {
@@ -34,6 +36,7 @@ export function outgoingDifyRequest(
   }
   const headers: Record<string, string> = { Authorization: `Bearer ${target.apiKey}` }
   if (json !== undefined) headers['Content-Type'] = 'application/json'
+  else if (contentType) headers['Content-Type'] = contentType
   return { url, headers, body: json !== undefined ? JSON.stringify(json) : body }
 }
 
@@ -49,8 +52,10 @@ export function createDifyClient(options: DifyClientOptions): DifyClient {
     async request(method, path, request = {}) {
       const { signal } = request
       const { url, headers, body } = outgoingDifyRequest(options, path, request)
-      const init: RequestInit = { method, headers, signal: signal ?? null }
+      const init: RequestInit & { duplex?: 'half' } = { method, headers, signal: signal ?? null }
       if (body !== undefined) init.body = body
+      // A streamed body (an upload passed through) is sent as it is read.
+      if (body instanceof ReadableStream) init.duplex = 'half'
       try {
         return await send(new Request(url, init))
       } catch (error) {

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { freePort } from './free-port.ts'
 import { waitForPort } from './run-redis.ts'
+import { collectStderr } from '../testing/stderr-log.ts'
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url))
 const TEMPLATE =
@@ -47,6 +48,7 @@ export async function runInstance(env: Record<string, string>): Promise<RunningI
   let output = ''
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+  collectStderr('fleet instance', child.stderr!)
   const exited = new Promise((resolve) => child.once('exit', resolve))
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, name)

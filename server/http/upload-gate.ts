@@ -1,111 +1,120 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { HttpError } from '../errors.ts'
+import { createMemoryLimitsStore, type LimitsStore } from '../security/limits-store.ts'
 
 export interface UploadGateOptions {
-  /** Uploads read and forwarded at once by this process; each holds its body in memory. */
+  /** Uploads passing through this process at once (`limits.uploadsAtOnce`). */
   maxConcurrent: number
-  /** Of those, from one client address. */
-  maxPerAddress: number
-  /** Uploads one address may have waiting for a turn; past it, 429 `too_many_uploads`. */
+  /** Uploads one address may have waiting for a turn here; past it, 429 `too_many_uploads`. */
   maxWaitingPerAddress: number
+  /** Uploads waiting here from anyone; past it, 503 `server_busy` at once. */
+  maxWaiting: number
   /** How long an upload waits for its turn before 503 `server_busy`. */
   maxWaitMs: number
+  /** How often a waiting upload asks again: a slot freed by another instance wakes no one here. */
+  retryMs: number
 }
 
 export type ReleaseUpload = () => void
 
-interface Waiter {
-  address: string
-  admit: () => void
-}
-
 /**
- * Takes turns for upload bodies so their memory stays bounded: an upload waits, its body unread
- * (TCP holds it back), until fewer than `maxConcurrent` are in flight in the process and fewer
- * than `maxPerAddress` from its address; the browser sends several files of one message at once,
- * so a queue rather than a refusal. Kept in the process, not a shared store: the memory it guards
- * is this process's.
+ * Turns for upload bodies: an upload waits, its body unread (TCP holds it back), until this
+ * process has fewer than `maxConcurrent` passing through and its address fewer than its cap
+ * (`rateLimit.uploadsPerIp`). The browser sends the files of one message at once, so a short
+ * wait rather than a refusal. The per-address count is in `store`, shared by a fleet like the
+ * stream caps; the process count is this process's own, as the sockets it guards are.
  */
-export function createUploadGate(options: UploadGateOptions) {
-  const active = new Map<string, number>()
+export function createUploadGate(options: UploadGateOptions, store: LimitsStore) {
+  const processSlots = createMemoryLimitsStore()
+  const wakers = new Set<() => void>()
   const waitingPerAddress = new Map<string, number>()
-  const queue: Waiter[] = []
-  let total = 0
+  let waiting = 0
+  let inFlight = 0
 
-  const add = (counts: Map<string, number>, address: string, delta: number) => {
-    const count = (counts.get(address) ?? 0) + delta
-    if (count > 0) counts.set(address, count)
-    else counts.delete(address)
+  const wakeAll = () => {
+    for (const wake of [...wakers]) wake()
   }
-  const fits = (address: string) =>
-    total < options.maxConcurrent && (active.get(address) ?? 0) < options.maxPerAddress
-  const admit = (address: string): ReleaseUpload => {
-    total++
-    add(active, address, 1)
+  const addWaiting = (key: string, delta: number) => {
+    waiting += delta
+    const count = (waitingPerAddress.get(key) ?? 0) + delta
+    if (count > 0) waitingPerAddress.set(key, count)
+    else waitingPerAddress.delete(key)
+  }
+  const tryOpen = async (key: string, perAddress: number): Promise<ReleaseUpload | null> => {
+    const releaseProcess = await processSlots.openSlot('upload', 'process', options.maxConcurrent)
+    if (!releaseProcess) return null
+    const releaseAddress = await store.openSlot('upload-address', key, perAddress)
+    if (!releaseAddress) {
+      // No waking here: waiters refused in turn would wake each other for ever. A waiter that
+      // needed this process turn finds it on its next try.
+      releaseProcess()
+      return null
+    }
+    inFlight++
     let released = false
     return () => {
       if (released) return
       released = true
-      total--
-      add(active, address, -1)
-      admitWaiting()
+      inFlight--
+      releaseAddress()
+      releaseProcess()
+      wakeAll()
     }
   }
-  const admitWaiting = () => {
-    for (let i = 0; i < queue.length && total < options.maxConcurrent;) {
-      const waiter = queue[i]!
-      if (fits(waiter.address)) {
-        queue.splice(i, 1)
-        waiter.admit()
-      } else i++
-    }
-  }
+  /** Resolves when a turn is freed here, or after `ms`. */
+  const nextChance = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer)
+        wakers.delete(wake)
+        resolve()
+      }
+      const timer = setTimeout(wake, ms)
+      wakers.add(wake)
+    })
 
   return {
-    /** Resolves with the release once it is this upload's turn; rejects with 429 or 503. */
-    async enter(address: string, signal?: AbortSignal): Promise<ReleaseUpload> {
-      if (fits(address) && !queue.some((waiter) => waiter.address === address)) {
-        return admit(address)
-      }
-      if ((waitingPerAddress.get(address) ?? 0) >= options.maxWaitingPerAddress) {
+    /**
+     * Resolves with the release once it is this upload's turn (`key`: the endpoint and the
+     * client's address, `perAddress` its cap); rejects with 429 or 503.
+     */
+    async enter(key: string, perAddress: number): Promise<ReleaseUpload> {
+      const admitted = await tryOpen(key, perAddress)
+      if (admitted) return admitted
+      if ((waitingPerAddress.get(key) ?? 0) >= options.maxWaitingPerAddress) {
         throw new HttpError(429, 'too_many_uploads', 'Too many uploads at once; try again soon.')
       }
-      add(waitingPerAddress, address, 1)
+      if (waiting >= options.maxWaiting) throw serverBusy()
+      addWaiting(key, 1)
       try {
-        return await new Promise<ReleaseUpload>((resolve, reject) => {
-          const waiter: Waiter = {
-            address,
-            admit: () => {
-              clearTimeout(timer)
-              signal?.removeEventListener('abort', leave)
-              resolve(admit(address))
-            },
-          }
-          const leave = () => {
-            clearTimeout(timer)
-            const index = queue.indexOf(waiter)
-            if (index >= 0) queue.splice(index, 1)
-            reject(new HttpError(503, 'server_busy', 'The server is busy; try the upload again.'))
-          }
-          const timer = setTimeout(leave, options.maxWaitMs)
-          signal?.addEventListener('abort', leave, { once: true })
-          queue.push(waiter)
-        })
+        const deadline = Date.now() + options.maxWaitMs
+        for (;;) {
+          const left = deadline - Date.now()
+          if (left <= 0) throw serverBusy()
+          await nextChance(Math.min(left, options.retryMs))
+          const release = await tryOpen(key, perAddress)
+          if (release) return release
+        }
       } finally {
-        add(waitingPerAddress, address, -1)
+        addWaiting(key, -1)
       }
     },
-    /** Uploads in flight now, for tests. */
-    inFlight: () => total,
+    /** Uploads passing through now, for tests. */
+    inFlight: () => inFlight,
   }
 }
 
 export const DEFAULT_UPLOAD_GATE: UploadGateOptions = {
-  maxConcurrent: 4,
-  maxPerAddress: 2,
+  maxConcurrent: 32,
   maxWaitingPerAddress: 10,
+  maxWaiting: 256,
   maxWaitMs: 30_000,
+  retryMs: 250,
+}
+
+function serverBusy(): HttpError {
+  return new HttpError(503, 'server_busy', 'The server is busy; try the upload again.')
 }
 
 /** The gate as middleware: the upload's turn is held until its response is built. */
@@ -114,9 +123,9 @@ export function uploadTurns(
   addressOf: (c: Context<AppEnv>) => string,
 ): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    // Not the request's signal: on Node, touching it builds the web Request, whose body stream
-    // (Readable.toWeb) reads the whole upload into memory at once, turn or no turn.
-    const release = await gate.enter(addressOf(c))
+    const { id, rateLimit } = c.get('endpoint').config
+    // Not the request's signal: on Node, touching it builds the web Request before its turn.
+    const release = await gate.enter(`${id} ${addressOf(c)}`, rateLimit.uploadsPerIp)
     try {
       await next()
     } finally {

@@ -43,21 +43,47 @@ function upload(url: string, path: string, bytes: number, name: string, type: st
 }
 
 describe('chatskins in its own process', () => {
-  it('keeps 8 concurrent 30 MB audio uploads within 350 MB over its resting memory (774 MB before)', async () => {
+  // Before, each upload was held whole, twice over: +145 MB of RSS for one, +774 MB for eight
+  // without turns. Streamed through, an upload holds a few chunks at a time.
+  const recordings = (count: number) =>
+    Promise.all(
+      Array.from({ length: count }, () =>
+        upload(child.url, '/full/api/audio-to-text', 30 * MB, 'a.mp3', 'audio/mpeg'),
+      ),
+    )
+  const expectHeardWhole = async (answers: Response[]) => {
+    for (const answer of answers) {
+      expect(answer.status).toBe(200)
+      // The fake Dify got every byte: the whole recording went through.
+      expect(await answer.json()).toEqual({ text: `Hello from your voice (${30 * MB} bytes)` })
+    }
+  }
+
+  it('keeps 8 concurrent 30 MB recordings within 250 MB of RSS over its resting memory', async () => {
+    // What RSS still gains is mostly garbage the collector has not reached yet: more on a busy
+    // machine, so the figure is generous (+72 to +185 MB measured on a loaded 2-core machine).
     const resting = child.rssMb()
-    const peak = await peakRssDuring(async () => {
-      const answers = await Promise.all(
-        Array.from({ length: 8 }, () =>
-          upload(child.url, '/full/api/audio-to-text', 30 * MB, 'a.mp3', 'audio/mpeg'),
-        ),
-      )
-      for (const answer of answers) {
-        expect(answer.status).toBe(200)
-        expect(await answer.json()).toMatchObject({ text: expect.stringContaining('bytes') })
+    const peak = await peakRssDuring(async () => expectHeardWhole(await recordings(8)))
+    expect(peak - resting).toBeLessThan(250)
+  }, 120_000)
+
+  it('holds under 80 MB after a garbage collection while 4 recordings of 30 MB stream through', async () => {
+    // Four: one address's turns, all streaming at once. Held whole they were 120 MB at least, and
+    // were held twice; streamed, what is left is what the sockets each way have queued.
+    const resting = await child.retainedMb()
+    let held = resting
+    let sending = true
+    const sampling = (async () => {
+      while (sending) {
+        held = Math.max(held, await child.retainedMb())
+        await new Promise((resolve) => setTimeout(resolve, 50))
       }
-    })
-    expect(peak - resting).toBeLessThan(350)
-  }, 60_000)
+    })()
+    const answers = await recordings(4).finally(() => (sending = false))
+    await sampling
+    await expectHeardWhole(answers)
+    expect(held - resting).toBeLessThan(80)
+  }, 120_000)
 
   it('keeps the demo bot bounded: 200 uploads of 250 KB leave it holding under 50 MB more', async () => {
     // A process of its own, so nothing else it did is counted (unbounded: +174 MB, never returned).

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { collectStderr } from '../testing/stderr-log.ts'
 
 const ENTRY = fileURLToPath(new URL('./child-server-entry.ts', import.meta.url))
 
@@ -35,6 +36,7 @@ export function startChildServer(
   })
   let stderr = ''
   child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text))
+  collectStderr('child server', child.stderr)
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   return new Promise((resolve, reject) => {
     let stdout = ''

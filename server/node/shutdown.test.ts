@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
+import { collectStderr } from '../testing/stderr-log.ts'
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url))
 const children: ChildProcess[] = []
@@ -39,9 +40,11 @@ async function spawnServer(graceMs: number) {
       SHUTDOWN_GRACE_MS: String(graceMs),
       DIFY_API_KEY: '',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)
+  collectStderr('shutdown test server', child.stderr!)
+  child.stderr!.pipe(process.stderr)
   let output = ''
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
   const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
@@ -161,6 +164,7 @@ describe('SIGTERM', () => {
     children.push(child)
     let errors = ''
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk))
+    collectStderr('server with a bad SHUTDOWN_GRACE_MS', child.stderr!)
     const code = await new Promise((resolve) => child.once('exit', resolve))
     expect(code).toBe(1)
     expect(errors).toContain('SHUTDOWN_GRACE_MS: must be whole milliseconds')

@@ -24,10 +24,15 @@ function routes(answer: (sent: Sent) => Response = () => Response.json({ ok: tru
       const call: Sent = { method, path }
       if (request.query) call.query = request.query
       if (request.json !== undefined) call.json = request.json
-      if (request.body instanceof FormData) {
+      if (request.body instanceof ReadableStream) {
+        // An upload, streamed through as multipart: read back as Dify would.
+        const form = await new Response(request.body, {
+          headers: { 'Content-Type': request.contentType ?? '' },
+        }).formData()
         call.form = {}
-        for (const [name, value] of request.body.entries()) {
-          call.form[name] = typeof value === 'string' ? value : `file:${value.name}`
+        for (const [name, value] of form.entries()) {
+          call.form[name] =
+            typeof value === 'string' ? value : `file:${value.name}:${await value.text()}`
         }
       }
       sent.push(call)
@@ -114,7 +119,7 @@ describe('what the /api routes send to Dify', () => {
       mime_type: 'image/png',
     })
     expect(sent).toEqual([
-      { method: 'POST', path: '/files/upload', form: { file: 'file:a.png', user: USER } },
+      { method: 'POST', path: '/files/upload', form: { file: 'file:a.png:abc', user: USER } },
     ])
   })
 

@@ -1,6 +1,8 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { readMultipartFile } from '../http/read-multipart-file.ts'
+import { HttpError } from '../errors.ts'
+import { multipartBody } from '../http/multipart-body.ts'
+import { openStreamedUpload, uploadInterrupted } from '../http/streamed-upload.ts'
 import { readUpstreamJson } from './dify-proxy.ts'
 
 /** What the client needs of Dify's file object; signed URLs and tenant ids stay on the server. */
@@ -13,12 +15,7 @@ const UPLOAD_FIELDS = ['id', 'name', 'size', 'extension', 'mime_type'] as const
  */
 export function uploadHandler(maxBytes: number) {
   return async (c: Context<AppEnv>) => {
-    const form = await forwardForm(c, maxBytes)
-    const upstream = await c.get('endpoint').dify.request('POST', '/files/upload', {
-      body: form,
-      signal: c.req.raw.signal,
-    })
-    const file = await readUpstreamJson(upstream)
+    const file = await readUpstreamJson(await forwardUpload(c, '/files/upload', maxBytes))
     return Response.json(pick(file, UPLOAD_FIELDS), {
       status: 201,
       headers: { 'Cache-Control': 'no-store' },
@@ -32,23 +29,41 @@ export function uploadHandler(maxBytes: number) {
  */
 export function audioToTextHandler(maxBytes: number) {
   return async (c: Context<AppEnv>) => {
-    const form = await forwardForm(c, maxBytes)
-    const upstream = await c.get('endpoint').dify.request('POST', '/audio-to-text', {
-      body: form,
-      signal: c.req.raw.signal,
-    })
-    const result = await readUpstreamJson(upstream)
+    const result = await readUpstreamJson(await forwardUpload(c, '/audio-to-text', maxBytes))
     return Response.json(pick(result, ['text']), { headers: { 'Cache-Control': 'no-store' } })
   }
 }
 
-/** The browser's one file, re-wrapped with this visitor's `user`; every other field is dropped. */
-async function forwardForm(c: Context<AppEnv>, maxBytes: number): Promise<FormData> {
-  const file = await readMultipartFile(c.req.raw, maxBytes)
-  const form = new FormData()
-  form.append('file', file, file.name)
-  form.append('user', c.get('visitor').user)
-  return form
+/**
+ * Passes the browser's one file on to Dify as it arrives, re-wrapped with this visitor's `user`
+ * (every other field dropped), so no upload is ever held whole. An upload that turns out too
+ * large or malformed half-way aborts the request to Dify and answers the browser's error.
+ */
+async function forwardUpload(c: Context<AppEnv>, path: string, maxBytes: number) {
+  const stopUpstream = new AbortController()
+  // Not AbortSignal.any: on Node 20 what it makes outlives the request.
+  c.req.raw.signal.addEventListener('abort', () => stopUpstream.abort(), { once: true })
+  const upload = await openStreamedUpload(c.req.raw, {
+    maxFileBytes: maxBytes,
+    onFailure: (error) => stopUpstream.abort(error),
+  })
+  const form = multipartBody(
+    { user: c.get('visitor').user },
+    { name: 'file', filename: upload.filename, contentType: upload.contentType, body: upload.body },
+  )
+  const failed = (error: unknown): never => {
+    throw upload.failure() ?? (error instanceof HttpError ? error : uploadInterrupted())
+  }
+  const response = await c
+    .get('endpoint')
+    .dify.request('POST', path, {
+      body: form.body,
+      contentType: form.contentType,
+      signal: stopUpstream.signal,
+    })
+    .catch(failed)
+  if (upload.failure()) failed(undefined)
+  return response
 }
 
 function pick(value: unknown, fields: readonly string[]): Record<string, unknown> {

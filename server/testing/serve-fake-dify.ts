@@ -29,6 +29,10 @@ export async function serveFakeDify(
     )
     started.once('error', reject)
   })
+  // Idle connections kept as long as nginx in front of Dify keeps them (65 s), not Node's 5 s: a
+  // test process too busy to read its sockets runs its timers first, and would close a kept
+  // connection a streamed upload had just begun on.
+  if ('keepAliveTimeout' in server) server.keepAliveTimeout = 65_000
   const { port } = server.address() as AddressInfo
   return {
     apiBase: `http://127.0.0.1:${port}/v1`,
