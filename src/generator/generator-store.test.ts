@@ -27,7 +27,8 @@ function memoryLastRun(initial: string | null = null): LastRun & { value: string
   const lastRun = {
     value: initial,
     read: () => lastRun.value,
-    write: (id: string | null) => void (lastRun.value = id),
+    write: (id: string) => void (lastRun.value = id),
+    clear: () => void (lastRun.value = null),
   }
   return lastRun
 }

@@ -184,7 +184,7 @@ export function createGeneratorStore(options: GeneratorStoreOptions) {
       }
     } catch (caught) {
       // Gone (another visitor cookie, Dify forgot it): nothing to show, nothing to keep.
-      if (isChatError(caught) && caught.status === 404) options.lastRun.write(null)
+      if (isChatError(caught) && caught.status === 404) options.lastRun.clear()
     }
   }
 
