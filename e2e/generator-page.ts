@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 
 /** The text generator page's parts, as a visitor uses them (src/components/generator/). */
 export function generatorPage(page: Page) {
@@ -29,17 +29,4 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
       (violation) =>
         `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
     )
-}
-
-/** Neither the page nor the generator's own scroll box scrolls sideways. */
-export async function expectGeneratorFits(page: Page) {
-  const overflow = await page.evaluate(() => {
-    const box = document.querySelector('[data-part="generator"]')
-    return {
-      page: document.documentElement.scrollWidth - window.innerWidth,
-      box: box ? box.scrollWidth - box.clientWidth : 0,
-    }
-  })
-  expect(overflow.page).toBeLessThanOrEqual(0)
-  expect(overflow.box).toBeLessThanOrEqual(0)
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { failOnScriptActivity } from './chat-page.ts'
-import { expectGeneratorFits, generatorPage, seriousAxeViolations } from './generator-page.ts'
+import { expectNoHorizontalScroll, failOnScriptActivity } from './chat-page.ts'
+import { generatorPage, seriousAxeViolations } from './generator-page.ts'
 import { SCHEMES, THEMES, VIEWPORTS } from './theme-matrix.ts'
 
 // Every pack at both sizes and in both schemes: the text generator in light, the workflow in dark.
@@ -23,7 +23,7 @@ for (const theme of THEMES) {
         if (app === 'flow') {
           await expect(generator.results.locator('[data-part="output-image"]')).toBeVisible()
         }
-        await expectGeneratorFits(page)
+        await expectNoHorizontalScroll(page, '[data-part=generator]')
         expect(await seriousAxeViolations(page)).toEqual([])
 
         await page.evaluate(() => document.fonts.ready)
