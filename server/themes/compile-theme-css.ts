@@ -75,6 +75,7 @@ export function createThemeCssCache(options: ThemeCssCacheOptions) {
         .update(await salt)
         .update('\0')
         .update(source)
+        .update(await importedSources(source, compileOptions.packDir))
         .digest('hex')
         .slice(0, 24)
       const file = join(options.cacheDir, `${key}.css`)
@@ -92,3 +93,15 @@ export function createThemeCssCache(options: ThemeCssCacheOptions) {
 }
 
 export type ThemeCssCache = ReturnType<typeof createThemeCssCache>
+
+/**
+ * The pack's own stylesheets its `theme.css` imports (`@import './generator.css'`), read so an
+ * edit to one of them compiles afresh too.
+ */
+async function importedSources(source: string, packDir: string): Promise<string> {
+  const names = [...source.matchAll(/@import\s+(['"])(\.\/[^'"]+)\1/g)].map((match) => match[2]!)
+  const contents = await Promise.all(
+    names.map((name) => readFile(join(packDir, name), 'utf8').catch(() => '')),
+  )
+  return contents.map((content, index) => `\0${names[index]}\0${content}`).join('')
+}

@@ -16,6 +16,9 @@ const SAMPLE_CONVERSATION = 'sample-conversation'
  * visitor's own chats on this origin alone. The page is inert: a picture of the chat, which
  * takes no focus (the composer's autofocus would pull the gallery to it) and no input.
  */
+/** What the gallery preview puts in place of the network and of lasting storage. */
+export type SampleBackend = ReturnType<typeof createSampleBackend>
+
 export function createSampleBackend(boot: BootData) {
   document.body.inert = true
   const sample = SAMPLES[boot.locale] ?? SAMPLES.en!
