@@ -40,6 +40,13 @@ export function batchResultsCsv(
   return toCsvText([[...header, ...results, labels.status, labels.error], ...lines])
 }
 
+/** A workflow's outputs as text, one `name: value` a line (the list's preview of a row). */
+export function outputsText(outputs: RowState['outputs']): string {
+  return Object.entries(outputs ?? {})
+    .map(([name, value]) => `${name}: ${cellOf(value)}`)
+    .join('\n')
+}
+
 /** An output in one cell: text as it is, a file as its link, a list one item a line. */
 function cellOf(value: unknown): string {
   if (value === undefined || value === null) return ''
