@@ -1,5 +1,3 @@
-import { signal } from '@preact/signals'
-import { render } from 'preact'
 import './styles/tailwind.css'
 import './styles/base.css'
 import './styles/markdown.css'
@@ -8,35 +6,19 @@ import './styles/conversations.css'
 import './styles/media.css'
 import './styles/embed.css'
 import './styles/visitor.css'
-import { createAppApi } from './api/app-api.ts'
-import { createEndpointApi } from './api/endpoint-api.ts'
-import { createHistoryApi } from './api/history-api.ts'
 import { readBootData } from './boot.ts'
-import { App } from './components/App.tsx'
-import { ConversationsContext } from './conversations/conversations-context.ts'
-import { FeaturesContext } from './app/features-context.ts'
-import { MediaContext, type Media } from './media/media-context.ts'
 import { watchCjkFonts } from './fonts/cjk-fonts.ts'
 import { pickLocale } from './i18n/pick-locale.ts'
-import { loadTranslator } from './i18n/translate.ts'
 import { preloadMarkdown } from './markdown/load-markdown.ts'
-import { createAppFeatures } from './app/app-features.ts'
-import { createChatStore } from './chat/chat-store.ts'
-import { createConversationList } from './conversations/conversation-list.ts'
-import { createConversationPanel, WIDE_QUERY } from './conversations/conversation-list-panel.ts'
-import { createConversationStorage } from './conversations/conversation-storage.ts'
-import { createHistoryStore } from './conversations/history-store.ts'
-import { wantsMedia } from './media/media-features.ts'
 import { markEmbedRequests } from './embedded/embed-requests.ts'
+import { startChatPage } from './start-chat.tsx'
 
 // Someone in the composer will soon need the markdown renderer for the answer: fetch it now.
 document.addEventListener('focusin', preloadMarkdown, { once: true })
 document.addEventListener('keydown', preloadMarkdown, { once: true })
 
 const served = readBootData(document)
-/** The host page's origin when this page is an embed panel (src/embedded/). */
-const host = served.embed?.host
-if (host) markEmbedRequests()
+if (served.embed?.host) markEmbedRequests()
 // The visitor's browser language wins over the endpoint's locale when chatskins speaks it,
 // unless the host page of an embed pinned one.
 const boot = {
@@ -44,83 +26,14 @@ const boot = {
   locale: served.embed?.locale ?? pickLocale(served.locale, navigator.languages ?? []),
 }
 document.documentElement.lang = boot.locale
-const appApi = createAppApi(boot.endpointId)
-// One `/parameters` request, read by the features and by the media buttons.
-const parameters = appApi.parameters()
-parameters.catch(() => {})
-// Files and voice: their code loads only for an app that switches one of them on.
-const media = signal<Media | null>(null)
-parameters
-  .then(async (raw) => {
-    if (!wantsMedia(raw)) return
-    const [{ createMedia }, parts] = await Promise.all([
-      import('./media/media.ts'),
-      import('./media/media-parts.ts'),
-    ])
-    const state = createMedia({ endpointId: boot.endpointId, parameters: raw, draft: store.draft })
-    media.value = { ...state, parts }
-  })
-  .catch(() => {})
-const features = createAppFeatures({
-  api: { ...appApi, parameters: () => parameters },
-  endpointId: boot.endpointId,
-  search: location.search,
-})
-// An embed panel keeps its conversation apart from the chat page's, and apart per host site.
-const storage = createConversationStorage(
-  host ? `${boot.endpointId}:embed:${host}` : boot.endpointId,
-)
-const store = createChatStore({
-  api: createEndpointApi(boot.endpointId),
-  storage,
-  getInputs: features.inputsForTurn,
-  checkInputs: features.checkInputs,
-  onAnswer: features.afterAnswer,
-  // Regenerate sends the files of the question it asks again, not the composer's.
-  takeFiles: (question) =>
-    question
-      ? (media.peek()?.attachments.take(question) ?? [])
-      : (media.peek()?.attachments.filesOf(store.messages.peek().at(-2)) ?? []),
-  restoreFiles: (files) => media.peek()?.attachments.restore(files),
-  onStreamEvent: (message, event) => media.peek()?.readAloud.onStreamEvent(message, event),
-})
-features.attach(store)
-void features.load()
-const historyApi = createHistoryApi(boot.endpointId)
-const history = createHistoryStore({
-  api: historyApi,
-  chat: store,
-  onConversationInputs: features.conversationInputs,
-})
-const conversations = {
-  history,
-  list: createConversationList({ api: historyApi, chat: store, history }),
-  panel: createConversationPanel({
-    endpointId: boot.endpointId,
-    // The panel is too small for a sidebar: its list is always a drawer.
-    wide: host ? null : (globalThis.matchMedia?.(WIDE_QUERY) ?? null),
-  }),
-}
-// A stored conversation comes back with its answers, which need the markdown renderer.
-if (store.conversationId.value) preloadMarkdown()
-history.restore()
-// Only embed panels load the bridge to their host page.
-if (host) {
-  void import('./embedded/host-bridge.ts').then(({ connectHost }) =>
-    connectHost({ endpointId: boot.endpointId, host, store, features, storage }),
-  )
-}
 const root = document.getElementById('app')
 if (!root) throw new Error('chatskins: #app is missing from the page')
-const t = await loadTranslator(boot.locale)
-render(
-  <FeaturesContext.Provider value={features}>
-    <ConversationsContext.Provider value={conversations}>
-      <MediaContext.Provider value={media}>
-        <App boot={boot} store={store} t={t} bot={{ bot: boot.botName }} />
-      </MediaContext.Provider>
-    </ConversationsContext.Provider>
-  </FeaturesContext.Provider>,
-  root,
-)
-watchCjkFonts(root, boot.locale)
+// A text generator's page is its own chunk: the chat's first load doesn't carry it. No top-level
+// await here: that chunk imports from this one, which must not wait for it.
+const started =
+  boot.app === 'chat'
+    ? startChatPage(boot, root)
+    : import('./generator/start-generator-page.tsx').then((page) =>
+        page.startGeneratorPage(boot, root),
+      )
+void started.then(() => watchCjkFonts(root, boot.locale))

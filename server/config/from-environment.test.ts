@@ -5,7 +5,7 @@ import { DEFAULT_FRAME_ANCESTORS, DEFAULT_RATE_LIMIT } from './validate-security
 const THEMES = ['minimal', 'kawaii', 'korean', 'western']
 
 describe('configFromEnvironment: demo (no DIFY_API_KEY)', () => {
-  it('serves one demo chat per theme, named after the theme', () => {
+  it('serves one demo chat per theme, then a text generator and a workflow in other themes', () => {
     const config = configFromEnvironment({}, THEMES)
     expect(config.demo).toBe(true)
     expect(config.source).toBe('environment')
@@ -14,16 +14,28 @@ describe('configFromEnvironment: demo (no DIFY_API_KEY)', () => {
       ['kawaii', 'kawaii', 'demo', undefined],
       ['korean', 'korean', 'demo', undefined],
       ['western', 'western', 'demo', undefined],
+      ['demo-writer', 'kawaii', 'demo', 'completion'],
+      ['demo-workflow', 'korean', 'demo', 'workflow'],
     ])
-    expect(config.endpoints.every((e) => e.botName === 'Chatskins Demo')).toBe(true)
+    expect(config.endpoints.slice(0, 4).every((e) => e.botName === 'Chatskins Demo')).toBe(true)
     expect(config.endpoints.every((e) => e.locale === undefined && e.scheme === 'auto')).toBe(true)
   })
 
-  it('applies BOT_NAME to every demo chat and LOCALE to every demo endpoint', () => {
-    const config = configFromEnvironment({ BOT_NAME: 'Mochi', LOCALE: 'ko' }, THEMES)
-    expect(config.endpoints.map((e) => [e.botName, e.locale])).toEqual([
-      ...THEMES.map(() => ['Mochi', 'ko']),
+  it('puts the generators in the first theme when there is only one', () => {
+    const config = configFromEnvironment({}, ['minimal'])
+    expect(config.endpoints.map((e) => [e.id, e.theme])).toEqual([
+      ['minimal', 'minimal'],
+      ['demo-writer', 'minimal'],
+      ['demo-workflow', 'minimal'],
     ])
+  })
+
+  it('applies BOT_NAME and LOCALE to every demo endpoint', () => {
+    const config = configFromEnvironment({ BOT_NAME: 'Mochi', LOCALE: 'ko' }, THEMES)
+    expect(config.endpoints.map((e) => [e.botName, e.locale])).toEqual(
+      config.endpoints.map(() => ['Mochi', 'ko']),
+    )
+    expect(config.endpoints).toHaveLength(THEMES.length + 2)
   })
 
   it('treats an empty DIFY_API_KEY as no key', () => {

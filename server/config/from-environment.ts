@@ -3,6 +3,19 @@ import type { ChatskinsConfig } from './types.ts'
 
 export type Env = Record<string, string | undefined>
 
+interface DemoEndpoint {
+  id: string
+  theme: string | undefined
+  botName: string
+  app?: 'completion' | 'workflow'
+}
+
+/** The demo's text generator and workflow: the second and third theme, or the first if fewer. */
+const DEMO_GENERATORS = [
+  { id: 'demo-writer', botName: 'Chatskins Writer', app: 'completion', themeAt: 1 },
+  { id: 'demo-workflow', botName: 'Chatskins Workflow', app: 'workflow', themeAt: 2 },
+] as const
+
 const ENVIRONMENT_NAMES: Record<string, string> = {
   theme: 'THEME',
   botName: 'BOT_NAME',
@@ -22,8 +35,9 @@ function describeField(path: string): string {
 
 /**
  * The environment quick start: with `DIFY_API_KEY`, one endpoint `chat`; without it, the demo:
- * one endpoint per theme, named after the theme, answered by the built-in demo bot. `OPENAI_KEYS`
- * (comma-separated) turns on the `chat` endpoint's OpenAI API (server/openai/).
+ * one chat per theme, named after the theme, then a text generator and a workflow (each in
+ * another theme), all answered by the built-in demo bot. `OPENAI_KEYS` (comma-separated) turns on
+ * the `chat` endpoint's OpenAI API (server/openai/).
  */
 export function configFromEnvironment(rawEnv: Env, themeIds: readonly string[]): ChatskinsConfig {
   const source = 'environment'
@@ -32,10 +46,14 @@ export function configFromEnvironment(rawEnv: Env, themeIds: readonly string[]):
   if (!env.DIFY_API_KEY) {
     return validateConfig(
       {
-        endpoints: themeIds.map((theme) => ({
-          id: theme,
-          theme,
-          botName: env.BOT_NAME ?? 'Chatskins Demo',
+        endpoints: [
+          ...themeIds.map((theme) => ({ id: theme, theme, botName: 'Chatskins Demo' })),
+          ...DEMO_GENERATORS.map((demo) => ({ ...demo, theme: themeIds[demo.themeAt] })),
+        ].map(({ id, theme, botName, app }: DemoEndpoint) => ({
+          id,
+          theme: theme ?? themeIds[0],
+          botName: env.BOT_NAME ?? botName,
+          ...(app ? { app } : {}),
           ...(env.LOCALE ? { locale: env.LOCALE } : {}),
           dify: { demo: true },
         })),

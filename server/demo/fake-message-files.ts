@@ -115,3 +115,39 @@ export function assistantImage(files: FakeFiles, filename = 'demo-chart.svg'): F
     upload_file_id: null,
   }
 }
+
+const DEMO_NOTES_BYTES = new TextEncoder().encode('Demo notes from the workflow.\n')
+
+/**
+ * The files a workflow's End node outputs with `[[file]]` (docs/dify-wire.md#workflows-run): Dify's
+ * file objects, a picture and a text file, with the fields the relay trims them to and more.
+ */
+export function workflowOutputFiles(files: FakeFiles): Array<Record<string, unknown>> {
+  const chart = assistantImage(files)
+  const notesId = crypto.randomUUID()
+  const notes = {
+    filename: 'demo-notes.txt',
+    type: 'document',
+    mime_type: 'text/plain',
+    size: DEMO_NOTES_BYTES.length,
+    url: files.urlFor('tool', notesId, {
+      mimeType: 'text/plain',
+      bytes: DEMO_NOTES_BYTES,
+      extension: 'txt',
+    }),
+  }
+  return [chart, notes].map((file) => ({
+    dify_model_identity: '__dify__file__',
+    id: null,
+    tenant_id: crypto.randomUUID(),
+    related_id: crypto.randomUUID(),
+    transfer_method: 'tool_file',
+    remote_url: null,
+    filename: file.filename,
+    extension: `.${file.filename.split('.').pop()}`,
+    mime_type: file.mime_type,
+    type: file.type,
+    size: file.size,
+    url: file.url,
+  }))
+}

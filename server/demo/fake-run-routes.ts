@@ -6,6 +6,7 @@ import type { TurnFaults } from './turn-faults.ts'
 import type { FakeEnv } from './fake-dify.ts'
 import { validateInputs } from './fake-inputs.ts'
 import { readJson } from './fake-request.ts'
+import { workflowOutputFiles } from './fake-message-files.ts'
 import { NIL_UUID } from './fake-store.ts'
 import type { ChatRouteOptions } from './fake-chat-routes.ts'
 import { createSseStream, type SseWriter } from './sse-writer.ts'
@@ -80,6 +81,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
         directives,
         faults,
         tokenDelayMs: options.tokenDelayMs,
+        outputFiles: () => workflowOutputFiles(c.get('files')),
         isStopRequested: () => task.stopRequested,
         onStarted: (started) => {
           if (runs.size >= MAX_RUNS) runs.delete(runs.keys().next().value!)

@@ -28,6 +28,8 @@ export interface WorkflowRunSpec {
   faults: TurnFaults
   tokenDelayMs: number
   isStopRequested: () => boolean
+  /** With `[[file]]`: the files the End node outputs beside the text. */
+  outputFiles: () => Array<Record<string, unknown>>
   /** The run as soon as it exists, so its detail can be read while it streams. */
   onStarted: (run: FakeWorkflowRun) => void
 }
@@ -180,6 +182,7 @@ export async function writeWorkflowRun(
   run.outputs = directives.echo
     ? { text, topic: spec.inputs.topic ?? '', words: text.split(/\s+/).length }
     : { text }
+  if (directives.file) run.outputs.files = spec.outputFiles()
   finishNode(end, run.outputs)
   finishRun('succeeded', null)
   return run

@@ -23,18 +23,7 @@ export interface EndpointApi {
 
 export function createEndpointApi(endpointId: string): EndpointApi {
   return {
-    async talk(request, signal) {
-      const response = await requestEndpoint(endpointId, '/talk', {
-        method: 'POST',
-        ...jsonBody(request),
-        signal,
-      })
-      const requestId = response.headers.get('X-Request-Id') ?? undefined
-      if (!response.body) {
-        throw { code: 'empty_response', status: 502, message: '', requestId } satisfies ChatError
-      }
-      return { body: response.body, requestId }
-    },
+    talk: (request, signal) => openEventStream(endpointId, '/talk', request, signal),
     async stop(taskId) {
       await requestEndpoint(endpointId, `/api/chat-messages/${encodeURIComponent(taskId)}/stop`, {
         method: 'POST',
@@ -42,6 +31,25 @@ export function createEndpointApi(endpointId: string): EndpointApi {
       })
     },
   }
+}
+
+/** POSTs `body` to one of the endpoint's streaming routes (`/talk`, `/run`) and opens the answer. */
+export async function openEventStream(
+  endpointId: string,
+  path: string,
+  body: unknown,
+  signal: AbortSignal,
+): Promise<TalkResponse> {
+  const response = await requestEndpoint(endpointId, path, {
+    method: 'POST',
+    ...jsonBody(body),
+    signal,
+  })
+  const requestId = response.headers.get('X-Request-Id') ?? undefined
+  if (!response.body) {
+    throw { code: 'empty_response', status: 502, message: '', requestId } satisfies ChatError
+  }
+  return { body: response.body, requestId }
 }
 
 export function isChatError(value: unknown): value is ChatError {

@@ -1,4 +1,11 @@
-import type { ChatMessage, Rating } from './chat-message.ts'
+import type { ReadonlySignal, Signal } from '@preact/signals'
+import type { Rating } from './chat-message.ts'
+
+/** Anything the visitor can rate: a chat answer, a text generator's result. */
+export interface Rateable {
+  difyId: ReadonlySignal<string | undefined>
+  feedback: Signal<Rating>
+}
 
 /** Pressing the rating an answer already has takes it back (Dify: `rating: null`). */
 export function nextRating(current: Rating, pressed: 'like' | 'dislike'): Rating {
@@ -12,11 +19,11 @@ export type SendRating = (messageId: string, rating: Rating) => Promise<void>
  * order, and a refused request puts back the last rating Dify accepted.
  */
 export function createFeedback(send: SendRating) {
-  const confirmed = new WeakMap<ChatMessage, Rating>()
-  const queues = new WeakMap<ChatMessage, Promise<unknown>>()
+  const confirmed = new WeakMap<Rateable, Rating>()
+  const queues = new WeakMap<Rateable, Promise<unknown>>()
 
   /** Resolves false when Dify refused the change (the shown rating is back to the saved one). */
-  const toggle = (message: ChatMessage, pressed: 'like' | 'dislike'): Promise<boolean> => {
+  const toggle = (message: Rateable, pressed: 'like' | 'dislike'): Promise<boolean> => {
     const id = message.difyId.value
     if (!id) return Promise.resolve(false)
     if (!confirmed.has(message)) confirmed.set(message, message.feedback.value)

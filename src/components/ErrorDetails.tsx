@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
 import type { ChatError } from '../api/chat-error.ts'
-import { useApp } from '../app/app-context.ts'
+import { useT } from '../i18n/translate-context.ts'
 import { copyText } from '../chat/clipboard.ts'
 
 /**
@@ -8,7 +8,7 @@ import { copyText } from '../chat/clipboard.ts'
  * button that copies both. Loaded when an error first shows.
  */
 export function ErrorDetails({ error, message }: { error: ChatError; message: string }) {
-  const { t } = useApp()
+  const t = useT()
   const [copied, setCopied] = useState(false)
   const code = t('error.code', { code: error.code })
   const ref = error.requestId ? `${t('error.ref')} ${error.requestId}` : ''

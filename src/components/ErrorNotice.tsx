@@ -1,14 +1,35 @@
+import type { ChatError } from '../api/chat-error.ts'
 import { errorMessageKey } from '../api/chat-error.ts'
 import { useApp } from '../app/app-context.ts'
 import { lazyModule } from '../app/lazy-module.ts'
+import { useT } from '../i18n/translate-context.ts'
 import { focusComposer } from './Composer.tsx'
 
 const useErrorDetails = lazyModule(() => import('./ErrorDetails.tsx'))
 
-/** What went wrong, in plain words on one line; the code and request id wait behind "Details". */
+/** The chat's last error, above the composer. */
 export function ErrorNotice() {
-  const { store, t } = useApp()
-  const error = store.error.value
+  const { store } = useApp()
+  return (
+    <ErrorBanner
+      error={store.error.value}
+      onDismiss={() => {
+        store.dismissError()
+        focusComposer()
+      }}
+    />
+  )
+}
+
+/** What went wrong, in plain words on one line; the code and request id wait behind "Details". */
+export function ErrorBanner({
+  error,
+  onDismiss,
+}: {
+  error: ChatError | null
+  onDismiss: () => void
+}) {
+  const t = useT()
   const details = useErrorDetails(error !== null)
   if (!error) return null
   const message = t(errorMessageKey(error))
@@ -20,10 +41,7 @@ export function ErrorNotice() {
         type="button"
         data-part="error-dismiss"
         title={t('error.dismiss')}
-        onClick={() => {
-          store.dismissError()
-          focusComposer()
-        }}
+        onClick={onDismiss}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M6 6l12 12M18 6L6 18" />

@@ -2,7 +2,7 @@ import { useRef } from 'preact/hooks'
 import type { MessageKey } from '../i18n/translate.ts'
 import type { FileField, InputProblem } from '../inputs/inputs.ts'
 import type { InputsState } from '../inputs/inputs-state.ts'
-import { useApp } from '../app/app-context.ts'
+import { useT } from '../i18n/translate-context.ts'
 import { AttachmentList, problemText } from './Attachments.tsx'
 import { InputsLabelText } from './InputsLabelText.tsx'
 
@@ -19,7 +19,7 @@ export interface InputsFileFieldProps {
  * uploads with progress and removal (the composer's attachment parts), and what went wrong.
  */
 export function InputsFileField({ id, field, inputs, problem, problemKey }: InputsFileFieldProps) {
-  const { t } = useApp()
+  const t = useT()
   const pickerRef = useRef<HTMLInputElement>(null)
   const uploads = inputs.uploadsOf(field.variable)
   const rules = uploads?.rules.value

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks'
 import type { MessageKey, Translate } from '../i18n/translate.ts'
 import type { FileField, InputField, InputProblem, InputValue } from '../inputs/inputs.ts'
 import type { InputsState } from '../inputs/inputs-state.ts'
-import { useApp } from '../app/app-context.ts'
+import { useT } from '../i18n/translate-context.ts'
 import { InputsFileField } from './InputsFileField.tsx'
 import { InputsLabelText } from './InputsLabelText.tsx'
 import { InputsLinkField } from './InputsLinkField.tsx'
@@ -17,9 +17,15 @@ const PROBLEM_KEY: Record<InputProblem['code'], MessageKey> = {
   tooManyLinks: 'inputs.tooManyLinks',
 }
 
+export interface InputsFormProps {
+  inputs: InputsState
+  /** Enter in a field; the chat's default moves on to the message box. */
+  onDone?: () => void
+}
+
 /** The form, checked as the visitor types; refused sends focus its first problem. */
-export function InputsForm({ inputs }: { inputs: InputsState }) {
-  const { t } = useApp()
+export function InputsForm({ inputs, onDone = focusMessageBox }: InputsFormProps) {
+  const t = useT()
   const formRef = useRef<HTMLFormElement>(null)
   const focusRequest = inputs.focusRequest.value
 
@@ -41,10 +47,10 @@ export function InputsForm({ inputs }: { inputs: InputsState }) {
       data-part="inputs-form"
       aria-labelledby="chatskins-inputs-title"
       noValidate
-      // Enter in a field means "done here": on to the message box, nothing is submitted.
+      // Enter in a field means "done here": nothing is submitted.
       onSubmit={(event) => {
         event.preventDefault()
-        document.querySelector<HTMLElement>('[data-part="input"]')?.focus()
+        onDone()
       }}
     >
       <p data-part="inputs-title" id="chatskins-inputs-title">
@@ -83,6 +89,10 @@ export function InputsForm({ inputs }: { inputs: InputsState }) {
       ))}
     </form>
   )
+}
+
+function focusMessageBox(): void {
+  document.querySelector<HTMLElement>('[data-part="input"]')?.focus()
 }
 
 interface InputsFieldProps {
@@ -187,7 +197,7 @@ function InputsField({ id, field, value, problem, onChange, t }: InputsFieldProp
 
 /** Read-only once the conversation has started: Dify keeps a conversation's inputs as they were. */
 export function InputsSummary({ inputs }: { inputs: InputsState }) {
-  const { t } = useApp()
+  const t = useT()
   const shown = (field: InputField | FileField) => {
     const value = inputs.values.value[field.variable]
     if (Array.isArray(value)) {

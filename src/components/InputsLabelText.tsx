@@ -1,8 +1,8 @@
-import { useApp } from '../app/app-context.ts'
+import { useT } from '../i18n/translate-context.ts'
 
 /** An input's label text with its mark: `*` when required, "optional" otherwise. */
 export function InputsLabelText({ field }: { field: { label: string; required: boolean } }) {
-  const { t } = useApp()
+  const t = useT()
   return (
     <>
       <span data-part="inputs-label-text">{field.label}</span>

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n/translate.ts'
 import type { FileField, InputProblem } from '../inputs/inputs.ts'
 import type { InputsState } from '../inputs/inputs-state.ts'
-import { useApp } from '../app/app-context.ts'
+import { useT } from '../i18n/translate-context.ts'
 import { InputsLabelText } from './InputsLabelText.tsx'
 
 export interface InputsLinkFieldProps {
@@ -17,7 +17,7 @@ export interface InputsLinkFieldProps {
  * address, or one per line for a list; Dify fetches the files itself.
  */
 export function InputsLinkField({ id, field, inputs, problem, problemKey }: InputsLinkFieldProps) {
-  const { t } = useApp()
+  const t = useT()
   const value = inputs.values.value[field.variable]
   const text = typeof value === 'string' ? value : ''
   const described = [`${id}-hint`, problem ? `${id}-error` : ''].filter(Boolean).join(' ')

@@ -6,6 +6,7 @@ import { copyText } from '../chat/clipboard.ts'
 import { useApp } from '../app/app-context.ts'
 import { useFeatures } from '../app/features-context.ts'
 import { useMedia } from '../media/media-context.ts'
+import { CopyIcon, DislikeIcon, LikeIcon } from './ActionIcons.tsx'
 
 /** How long "Copied" (or a failure) stays beside the buttons. */
 const NOTE_MS = 2500
@@ -43,8 +44,7 @@ export function MessageActions({ message }: { message: ChatMessage }) {
     <div data-part="message-actions" role="group" aria-label={t('actions.label')}>
       {text.trim() !== '' && (
         <ActionButton part="action-copy" label={t('actions.copy')} onClick={copy}>
-          <rect x="9" y="9" width="11" height="11" rx="2" />
-          <path d="M5 15V6a2 2 0 0 1 2-2h9" />
+          <CopyIcon />
         </ActionButton>
       )}
       <ActionButton
@@ -53,7 +53,7 @@ export function MessageActions({ message }: { message: ChatMessage }) {
         pressed={rating === 'like'}
         onClick={() => rate('like')}
       >
-        <path d="M7 11v9H4v-9zM7 11l4-7a2 2 0 0 1 3 2l-1 4h5a2 2 0 0 1 2 2.3l-1.2 6A2 2 0 0 1 16.8 20H7" />
+        <LikeIcon />
       </ActionButton>
       <ActionButton
         part="action-dislike"
@@ -61,7 +61,7 @@ export function MessageActions({ message }: { message: ChatMessage }) {
         pressed={rating === 'dislike'}
         onClick={() => rate('dislike')}
       >
-        <path d="M17 13V4h3v9zM17 13l-4 7a2 2 0 0 1-3-2l1-4H6a2 2 0 0 1-2-2.3l1.2-6A2 2 0 0 1 7.2 4H17" />
+        <DislikeIcon />
       </ActionButton>
       {canRegenerate && (
         <ActionButton
@@ -80,7 +80,7 @@ export function MessageActions({ message }: { message: ChatMessage }) {
   )
 }
 
-interface ActionButtonProps {
+export interface ActionButtonProps {
   part: string
   label: string
   pressed?: boolean
@@ -88,7 +88,8 @@ interface ActionButtonProps {
   children: ComponentChildren
 }
 
-function ActionButton({ part, label, pressed, onClick, children }: ActionButtonProps) {
+/** One icon button of an answer's (or a generator result's) actions. */
+export function ActionButton({ part, label, pressed, onClick, children }: ActionButtonProps) {
   return (
     <button type="button" data-part={part} aria-pressed={pressed} title={label} onClick={onClick}>
       <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

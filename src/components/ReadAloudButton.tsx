@@ -1,27 +1,30 @@
 import type { ChatMessage } from '../chat/chat-message.ts'
-import { useApp } from '../app/app-context.ts'
+import type { ReadAloud, Speakable } from '../media/read-aloud.ts'
 import { useMedia } from '../media/media-context.ts'
+import { useT } from '../i18n/translate-context.ts'
 
 /** Plays a finished answer aloud (and stops it); only when the app has text to speech on. */
 export function ReadAloudButton({ message }: { message: ChatMessage }) {
-  const { t } = useApp()
   const media = useMedia()
   if (!media || !media.voice.features.value.readAloud) return null
-  const { readAloud } = media
-  if (message.text.value.trim() === '') return null
-  const playing = readAloud.playing.value === message.key
+  return <ReadAloudToggle readAloud={media.readAloud} item={message} />
+}
+
+/** The button itself, for any text read aloud (a chat answer, a generator's result). */
+export function ReadAloudToggle({ readAloud, item }: { readAloud: ReadAloud; item: Speakable }) {
+  const t = useT()
+  if (item.text.value.trim() === '') return null
+  const playing = readAloud.playing.value === item.key
   const label = t('readAloud.play')
   return (
     <>
       <button
         type="button"
         data-part="read-aloud"
-        data-state={
-          readAloud.loading.value === message.key ? 'loading' : playing ? 'playing' : 'idle'
-        }
+        data-state={readAloud.loading.value === item.key ? 'loading' : playing ? 'playing' : 'idle'}
         aria-pressed={playing}
         title={playing ? t('readAloud.stop') : label}
-        onClick={() => readAloud.toggle(message)}
+        onClick={() => readAloud.toggle(item)}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M4 9v6h4l5 4V5L8 9z" />
@@ -33,7 +36,7 @@ export function ReadAloudButton({ message }: { message: ChatMessage }) {
         </svg>
         <span class="cs-visually-hidden">{label}</span>
       </button>
-      {readAloud.failed.value === message.key && (
+      {readAloud.failed.value === item.key && (
         <span data-part="read-aloud-error" role="status">
           {t('readAloud.failed')}
         </span>

@@ -20,6 +20,10 @@ export async function loadTranslator(locale: string): Promise<Translate> {
 }
 
 export function createTranslator(dictionary: Dictionary): Translate {
-  return (key, values = {}) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match)
+  return (key, values = {}) => fillTemplate(dictionary[key], values)
+}
+
+/** `{name}` in a UI string replaced by its value; an unknown name stays as written. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match)
 }

@@ -1,8 +1,13 @@
-import { signal } from '@preact/signals'
+import { signal, type ReadonlySignal } from '@preact/signals'
 import type { MediaApi } from '../api/media-api.ts'
 import type { DifyStreamEvent } from '../../contract/dify-wire.ts'
-import type { ChatMessage } from '../chat/chat-message.ts'
 import { audioTypeOf, joinBase64Chunks } from './tts-chunks.ts'
+
+/** Anything read aloud: a chat answer, a text generator's result. */
+export interface Speakable {
+  key: string
+  text: ReadonlySignal<string>
+}
 
 export interface ReadAloudOptions {
   api: Pick<MediaApi, 'speak'>
@@ -23,8 +28,8 @@ export function createReadAloud(options: ReadAloudOptions) {
   const playing = signal<string | null>(null)
   const loading = signal<string | null>(null)
   const failed = signal<string | null>(null)
-  const chunks = new WeakMap<ChatMessage, string[]>()
-  const streamed = new WeakMap<ChatMessage, Blob>()
+  const chunks = new WeakMap<Speakable, string[]>()
+  const streamed = new WeakMap<Speakable, Blob>()
   let current:
     { key: string; audio?: HTMLAudioElement; url?: string; abort: AbortController } | undefined
 
@@ -61,7 +66,7 @@ export function createReadAloud(options: ReadAloudOptions) {
     }
   }
 
-  const toggle = (message: ChatMessage) => {
+  const toggle = (message: Speakable) => {
     if (playing.peek() === message.key) return stop()
     const ready = streamed.get(message)
     void play(message.key, () =>
@@ -72,7 +77,7 @@ export function createReadAloud(options: ReadAloudOptions) {
   }
 
   /** For the chat store: collects and plays an answer's `tts_message` audio. */
-  const onStreamEvent = (message: ChatMessage, event: DifyStreamEvent) => {
+  const onStreamEvent = (message: Speakable, event: DifyStreamEvent) => {
     if (event.event === 'tts_message') {
       if (event.audio) chunks.set(message, [...(chunks.get(message) ?? []), event.audio])
       return
