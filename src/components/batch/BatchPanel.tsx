@@ -1,4 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { signal } from '@preact/signals'
+import { useEffect, useMemo, useState } from 'preact/hooks'
+import type { GeneratorKind, RunApi } from '../../api/run-api.ts'
 import type { FileField, InputField } from '../../inputs/inputs.ts'
 import type { Translate } from '../../i18n/translate.ts'
 import { batchColumns, batchHeader } from '../../generator/batch/batch-columns.ts'
@@ -15,7 +17,6 @@ import {
 } from '../../generator/batch/i18n/load-batch-translator.ts'
 import { parseBatchCsv } from '../../generator/batch/parse-batch-csv.ts'
 import { readBatchFile } from '../../generator/batch/read-batch-file.ts'
-import type { GeneratorKind } from '../../generator/batch/row-fold.ts'
 import { createBatchRowRun } from '../../generator/batch/run-batch-row.ts'
 import { BatchCellProblems } from './BatchCellProblems.tsx'
 import { BatchControls } from './BatchControls.tsx'
@@ -23,8 +24,11 @@ import { BatchRowList } from './BatchRowList.tsx'
 import './batch.css'
 
 export interface BatchPanelProps {
+  /** Names the downloaded files. */
   endpointId: string
   kind: GeneratorKind
+  /** The page's run API: each row is one run over its `/run` and stop routes. */
+  api: Pick<RunApi, 'run' | 'stop'>
   locale: string
   /** Rows at once: the page's boot data `batchConcurrency`. */
   concurrency: number
@@ -42,6 +46,11 @@ type Stage =
   | { name: 'ready'; fileName: string; runner: BatchRunner }
 
 const translators = new Map<string, Promise<BatchTranslate>>()
+/**
+ * The page's batch, kept by the module rather than the component: switching to another tab
+ * and back finds the batch where it is, still running.
+ */
+const current = signal<Stage>({ name: 'choose' })
 
 /**
  * Batch runs (docs/app-types.md#batch-runs): a CSV template made from the form, an upload
@@ -50,8 +59,8 @@ const translators = new Map<string, Promise<BatchTranslate>>()
  */
 export default function BatchPanel(props: BatchPanelProps) {
   const [tb, setTb] = useState<BatchTranslate>()
-  const [stage, setStage] = useState<Stage>({ name: 'choose' })
-  const input = useRef<HTMLInputElement>(null)
+  const stage = current.value
+  const setStage = (next: Stage) => (current.value = next)
   const columns = useMemo(
     () => batchColumns(props.fields, props.fileFields),
     [props.fields, props.fileFields],
@@ -60,7 +69,8 @@ export default function BatchPanel(props: BatchPanelProps) {
   useEffect(() => {
     let loading = translators.get(props.locale)
     if (!loading) translators.set(props.locale, (loading = loadBatchTranslator(props.locale)))
-    void loading.then(setTb)
+    // A function given to a state setter is an updater: wrap the translator.
+    void loading.then((translate) => setTb(() => translate))
   }, [props.locale])
 
   if (!tb) return null
@@ -86,7 +96,7 @@ export default function BatchPanel(props: BatchPanelProps) {
     else if ('cellProblems' in checked) {
       setStage({ name: 'problems', cellProblems: checked.cellProblems })
     } else {
-      const run = createBatchRowRun({ endpointId: props.endpointId, kind: props.kind })
+      const run = createBatchRowRun({ kind: props.kind, api: props.api })
       setStage({
         name: 'ready',
         fileName: file.name,
@@ -104,8 +114,10 @@ export default function BatchPanel(props: BatchPanelProps) {
       <p data-part="batch-intro" id="chatskins-batch-intro">
         {tb('batch.intro')}
       </p>
-      {needsFile ? (
-        <p data-part="batch-unavailable">{tb('batch.needsFile', { label: needsFile.label })}</p>
+      {needsFile || columns.fields.length === 0 ? (
+        <p data-part="batch-unavailable">
+          {needsFile ? tb('batch.needsFile', { label: needsFile.label }) : tb('batch.noFields')}
+        </p>
       ) : (
         <>
           <div data-part="batch-file">
@@ -121,7 +133,6 @@ export default function BatchPanel(props: BatchPanelProps) {
             <label data-part="batch-upload" data-disabled={busy ? 'true' : undefined}>
               <span>{runner ? tb('batch.another') : tb('batch.choose')}</span>
               <input
-                ref={input}
                 type="file"
                 accept=".csv,text/csv"
                 disabled={busy}

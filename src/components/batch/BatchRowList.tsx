@@ -77,7 +77,13 @@ function BatchRowItem({
     <li data-part="batch-row" data-status={status}>
       <div data-part="batch-row-head">
         <span data-part="batch-row-number">{tb('batch.row', { row: String(row.row) })}</span>
-        <span data-part="batch-row-inputs">{preview(Object.values(row.values).join(' · '))}</span>
+        <span data-part="batch-row-inputs">
+          {preview(
+            Object.values(row.values)
+              .filter((value) => value.trim() !== '')
+              .join(' · '),
+          )}
+        </span>
         <span data-part="batch-row-status">{tb(`batch.status.${status}`)}</span>
       </div>
       {error && <p data-part="batch-row-error">{rowErrorText(error, words)}</p>}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createRowFold, type GeneratorKind } from './row-fold.ts'
+import type { GeneratorKind } from '../../api/run-api.ts'
+import { createRowFold } from './row-fold.ts'
 
 const fold = (kind: GeneratorKind, events: Array<Record<string, unknown>>, stopped = false) => {
   const row = createRowFold(kind)

@@ -1,10 +1,8 @@
-import type { AppKind } from '../../../contract/app-kind.ts'
 import type { ChatError } from '../../api/chat-error.ts'
+import type { GeneratorKind } from '../../api/run-api.ts'
 import { EMPTY_COMPLETION, foldCompletionEvent } from '../completion-run.ts'
 import { EMPTY_RUN, foldWorkflowEvent } from '../workflow-run.ts'
 import type { RowOutcome } from './batch-runner.ts'
-
-export type GeneratorKind = Exclude<AppKind, 'chat'>
 
 /** One row's run folded from its events, with the same folds the single-run page uses. */
 export interface RowFold {

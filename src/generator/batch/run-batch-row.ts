@@ -1,18 +1,13 @@
 import { isChatError } from '../../api/endpoint-api.ts'
 import { readTalkStream } from '../../api/read-talk-stream.ts'
-import { jsonBody, requestEndpoint } from '../../api/request-json.ts'
+import type { GeneratorKind, RunApi } from '../../api/run-api.ts'
 import type { RowOutcome, RunRow } from './batch-runner.ts'
-import { createRowFold, type GeneratorKind } from './row-fold.ts'
+import { createRowFold } from './row-fold.ts'
 
-export interface BatchRowApiOptions {
-  endpointId: string
+export interface BatchRowRunOptions {
   kind: GeneratorKind
-}
-
-/** The chatskins stop route of each generator (docs/app-types.md#routes). */
-const STOP_PATHS: Record<GeneratorKind, (taskId: string) => string> = {
-  completion: (taskId) => `/api/completion-messages/${encodeURIComponent(taskId)}/stop`,
-  workflow: (taskId) => `/api/workflows/tasks/${encodeURIComponent(taskId)}/stop`,
+  /** The page's own run API: the same `/run` and stop routes as a single run. */
+  api: Pick<RunApi, 'run' | 'stop'>
 }
 
 /** A new frame for the browser, a timer elsewhere (tests). */
@@ -27,27 +22,19 @@ const nextFrame = (callback: () => void) =>
  * and the row fails with it. Progress reaches the list once per frame, not per token. Stop
  * asks the generator's stop route for the task, as the page's Stop button does, and aborts.
  */
-export function createBatchRowRun({ endpointId, kind }: BatchRowApiOptions): RunRow {
+export function createBatchRowRun({ kind, api }: BatchRowRunOptions): RunRow {
   return async (row, { signal, onProgress }) => {
     const fold = createRowFold(kind)
     const stop = () => {
       const taskId = fold.taskId()
-      if (!taskId) return // the server stops a task whose browser left before it began
-      requestEndpoint(endpointId, STOP_PATHS[kind](taskId), {
-        method: 'POST',
-        ...jsonBody({}),
-      }).catch(() => {})
+      // Without a task id yet, the server stops the task when the aborted request goes away.
+      if (taskId) api.stop(taskId).catch(() => {})
     }
     signal.addEventListener('abort', stop, { once: true })
     let framePending = false
-    const response = await requestEndpoint(endpointId, '/run', {
-      method: 'POST',
-      ...jsonBody({ inputs: row.inputs }),
-      signal,
-    })
-    if (!response.body) throw { code: 'empty_response', status: 502, message: '' }
     try {
-      await readTalkStream(response.body, (event) => {
+      const { body } = await api.run({ inputs: row.inputs }, signal)
+      await readTalkStream(body, (event) => {
         fold.apply(event as unknown as Record<string, unknown>)
         if (framePending) return
         framePending = true

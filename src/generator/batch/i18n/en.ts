@@ -16,6 +16,7 @@ export const batchEn = {
   'batch.finished': 'Batch finished: {succeeded} done, {failed} failed, {stopped} stopped.',
   'batch.needsFile':
     '“{label}” needs a file for each run, which a CSV file can’t carry. Run the app one at a time instead.',
+  'batch.noFields': 'This app takes no input, so every row of a batch would be the same run.',
   'batch.file.empty': 'The file is empty. Fill in the template with one row per run.',
   'batch.file.tooBig': 'The file is too big. A batch file can be up to {max} MB.',
   'batch.file.notCsv':

@@ -17,6 +17,7 @@ export const batchJa: BatchDictionary = {
   'batch.finished': 'バッチが終了しました：完了 {succeeded}、失敗 {failed}、停止 {stopped}。',
   'batch.needsFile':
     '「{label}」には実行ごとにファイルが必要ですが、CSV ファイルでは渡せません。1 回ずつ実行してください。',
+  'batch.noFields': 'このアプリには入力がないため、バッチのどの行も同じ実行になります。',
   'batch.file.empty': 'ファイルが空です。テンプレートに 1 回分を 1 行ずつ記入してください。',
   'batch.file.tooBig': 'ファイルが大きすぎます。バッチ用ファイルは {max} MB までです。',
   'batch.file.notCsv':

@@ -17,6 +17,7 @@ export const batchKo: BatchDictionary = {
   'batch.finished': '일괄 실행이 끝났습니다: 완료 {succeeded}, 실패 {failed}, 중지 {stopped}.',
   'batch.needsFile':
     '“{label}”에는 실행마다 파일이 필요한데, CSV 파일로는 전달할 수 없습니다. 한 번씩 실행해 주세요.',
+  'batch.noFields': '이 앱은 입력을 받지 않으므로 일괄 실행의 모든 행이 같은 실행이 됩니다.',
   'batch.file.empty': '파일이 비어 있습니다. 템플릿에 실행 한 번에 한 행씩 채워 주세요.',
   'batch.file.tooBig': '파일이 너무 큽니다. 일괄 실행 파일은 최대 {max}MB입니다.',
   'batch.file.notCsv':

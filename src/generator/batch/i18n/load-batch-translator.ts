@@ -1,3 +1,4 @@
+import { fillTemplate } from '../../../i18n/translate.ts'
 import type { BatchDictionary, BatchMessageKey } from './en.ts'
 
 export type BatchTranslate = (key: BatchMessageKey, values?: Record<string, string>) => string
@@ -15,6 +16,5 @@ const LOADERS: Readonly<Record<string, () => Promise<BatchDictionary>>> = {
 export async function loadBatchTranslator(locale: string): Promise<BatchTranslate> {
   const english = LOADERS.en!
   const dictionary = await (LOADERS[locale] ?? english)().catch(english)
-  return (key, values = {}) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match)
+  return (key, values = {}) => fillTemplate(dictionary[key], values)
 }

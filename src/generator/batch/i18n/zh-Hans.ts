@@ -15,6 +15,7 @@ export const batchZhHans: BatchDictionary = {
   'batch.progress': '共 {total} 行，已完成 {done} 行，运行中 {running} 行，失败 {failed} 行',
   'batch.finished': '批量运行已结束：完成 {succeeded}，失败 {failed}，停止 {stopped}。',
   'batch.needsFile': '“{label}”每次运行都需要一个文件，CSV 文件无法携带。请逐次运行应用。',
+  'batch.noFields': '此应用没有输入，批量运行的每一行都会是相同的运行。',
   'batch.file.empty': '文件是空的。请在模板中每次运行填写一行。',
   'batch.file.tooBig': '文件太大。批量文件最大 {max} MB。',
   'batch.file.notCsv':

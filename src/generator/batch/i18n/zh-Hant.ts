@@ -15,6 +15,7 @@ export const batchZhHant: BatchDictionary = {
   'batch.progress': '共 {total} 列，已完成 {done} 列，執行中 {running} 列，失敗 {failed} 列',
   'batch.finished': '批次執行已結束：完成 {succeeded}，失敗 {failed}，停止 {stopped}。',
   'batch.needsFile': '「{label}」每次執行都需要一個檔案，CSV 檔案無法攜帶。請逐次執行應用程式。',
+  'batch.noFields': '此應用程式沒有輸入，批次執行的每一列都會是相同的執行。',
   'batch.file.empty': '檔案是空的。請在範本中每次執行填寫一列。',
   'batch.file.tooBig': '檔案太大。批次檔案最大 {max} MB。',
   'batch.file.notCsv':
