@@ -1,26 +1,37 @@
 // 11. Batch runs: a 1,000-row CSV of nearly 5 MB chosen, checked and run on a text generator's
 // page, against the same flow with one row. The page must never block for over 50 ms.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import { BENCH_FORM, serveGeneratorUpstream } from './batch/generator-upstream.ts'
-import { mainThreadTasks, TASK_CATEGORIES } from './lib/browser.ts'
+import { describeBreakdown, mainThreadTasks, TASK_CATEGORIES } from './lib/browser.ts'
 import { spawnServer, writeTempConfig } from './lib/processes.ts'
 import { row, type Section } from './lib/report.ts'
 import { sleep } from './lib/stats.ts'
 
 const LONG_TASK_MS = 50
+const PHASES = { check: 'file chosen → checked', run: 'Run → all done' } as const
 const ROWS = 1000
 /** Per row: a CJK-heavy paragraph, so the whole file lands just under the 5 MB limit. */
-const NOTES_CHARS = 1600
+const NOTES_CHARS = 2700
 
-interface BatchMeasure {
+/** The main thread over one phase of a batch, from a Chrome trace. */
+interface PhaseTasks {
   longestMs: number
   longestCpuMs: number
   tasksOver50: number
   busyMs: number
-  /** File chosen → every row checked and listed, ms. */
-  checkedMs: number
-  /** Run pressed → the last row done, ms. */
-  runMs: number
+  /** Where the longest task's time went (script, style, layout, GC…). */
+  longestBreakdown: string
+  wallMs: number
+}
+
+interface BatchMeasure {
+  /** File chosen → every row checked and listed. */
+  check: PhaseTasks
+  /** Run pressed → the last row done. */
+  run: PhaseTasks
   fileBytes: number
 }
 
@@ -36,6 +47,26 @@ export function benchCsv(rows: number): Buffer {
   return Buffer.from(`\ufeff${header}\r\n${lines.join('\r\n')}\r\n`)
 }
 
+/** Traces `work` on the page's main thread. */
+async function tracePhase(browser: Browser, page: Page, work: () => Promise<void>) {
+  await browser.startTracing(page, { categories: TASK_CATEGORIES })
+  // Tracing reaches the renderer process a moment after the browser acknowledges it.
+  await sleep(1000)
+  const started = Date.now()
+  await work()
+  const wallMs = Date.now() - started
+  await sleep(300)
+  const tasks = mainThreadTasks(await browser.stopTracing())
+  return {
+    longestMs: tasks.longest.ms,
+    longestCpuMs: Math.max(0, ...tasks.cpuDurations),
+    tasksOver50: tasks.durations.filter((ms) => ms > LONG_TASK_MS).length,
+    busyMs: tasks.durations.reduce((sum, ms) => sum + ms, 0),
+    longestBreakdown: describeBreakdown(tasks.longest.breakdown),
+    wallMs,
+  }
+}
+
 async function measureBatch(
   browser: Browser,
   pageUrl: string,
@@ -47,35 +78,25 @@ async function measureBatch(
     await page.goto(pageUrl)
     await openBatchTab(page)
     const file = benchCsv(rows)
-    await browser.startTracing(page, { categories: TASK_CATEGORIES })
-    // Tracing reaches the renderer process a moment after the browser acknowledges it.
-    await sleep(1000)
-    const chosen = Date.now()
-    await page
-      .locator('[data-part="batch-upload"] input')
-      .setInputFiles({ name: 'rows.csv', mimeType: 'text/csv', buffer: file })
-    await page.locator('[data-part="batch-run"]').waitFor({ timeout: 60_000 })
-    const checkedMs = Date.now() - chosen
-    const started = Date.now()
-    await page.locator('[data-part="batch-run"]').click()
-    await page
-      .locator('[data-part="batch-controls"][data-phase="done"]')
-      .waitFor({ timeout: 600_000 })
-    const runMs = Date.now() - started
+    // A file on disk, as a visitor picks one: a buffer would be sent into the page as base64
+    // and decoded there by Playwright, on the very thread being measured.
+    const dir = mkdtempSync(join(tmpdir(), 'chatskins-batch-'))
+    const path = join(dir, 'rows.csv')
+    writeFileSync(path, file)
+    const check = await tracePhase(browser, page, async () => {
+      await page.locator('[data-part="batch-upload"] input').setInputFiles(path)
+      await page.locator('[data-part="batch-run"]').waitFor({ timeout: 60_000 })
+    })
+    const run = await tracePhase(browser, page, async () => {
+      await page.locator('[data-part="batch-run"]').click()
+      await page
+        .locator('[data-part="batch-controls"][data-phase="done"]')
+        .waitFor({ timeout: 600_000 })
+    })
     const done = await page.locator('[data-part="batch-row"][data-status="succeeded"]').count()
     if (done === 0) throw new Error('no row of the batch succeeded')
-    await sleep(500)
-    const tasks = mainThreadTasks(await browser.stopTracing())
-    const over = tasks.durations.filter((ms) => ms > LONG_TASK_MS)
-    return {
-      longestMs: tasks.longest.ms,
-      longestCpuMs: Math.max(0, ...tasks.cpuDurations),
-      tasksOver50: over.length,
-      busyMs: tasks.durations.reduce((sum, ms) => sum + ms, 0),
-      checkedMs,
-      runMs,
-      fileBytes: file.length,
-    }
+    rmSync(dir, { recursive: true, force: true })
+    return { check, run, fileBytes: file.length }
   } finally {
     await context.close()
   }
@@ -111,28 +132,32 @@ export async function measureBatchRuns(browser: Browser): Promise<Section> {
       id: 'batch',
       title: '11. Batch runs: a 1,000-row CSV on a text generator page',
       rows: [
-        row({
-          label: `${ROWS} rows (${mb} MB): longest main-thread task, file chosen → all done`,
-          value: full.longestMs,
-          unit: 'ms',
-          baseline: { label: 'one row', value: one.longestMs },
-          target: `≤ ${LONG_TASK_MS} ms`,
-          met: full.longestMs <= LONG_TASK_MS,
-          note:
-            `${full.tasksOver50} task(s) over ${LONG_TASK_MS} ms; longest task's thread CPU ` +
-            `${full.longestCpuMs.toFixed(0)} ms; main thread busy ${full.busyMs.toFixed(0)} ms`,
+        ...(['check', 'run'] as const).map((phase) => {
+          const [measured, baseline] = [full[phase], one[phase]]
+          return row({
+            label: `${ROWS} rows (${mb} MB), ${PHASES[phase]}: longest main-thread task`,
+            value: measured.longestMs,
+            unit: 'ms',
+            baseline: { label: 'one row', value: baseline.longestMs },
+            target: `≤ ${LONG_TASK_MS} ms`,
+            met: measured.longestMs <= LONG_TASK_MS,
+            note:
+              `${measured.tasksOver50} task(s) over ${LONG_TASK_MS} ms; longest thread CPU ` +
+              `${measured.longestCpuMs.toFixed(0)} ms (${measured.longestBreakdown}); busy ` +
+              `${measured.busyMs.toFixed(0)} ms of ${measured.wallMs.toFixed(0)} ms`,
+          })
         }),
         row({
           label: `${ROWS} rows: file chosen → every row checked and listed`,
-          value: full.checkedMs,
+          value: full.check.wallMs,
           unit: 'ms',
-          baseline: { label: 'one row', value: one.checkedMs },
+          baseline: { label: 'one row', value: one.check.wallMs },
         }),
         row({
           label: `${ROWS} rows: Run → the last row done (${upstream.runs() - 1} runs over /run)`,
-          value: full.runMs,
+          value: full.run.wallMs,
           unit: 'ms',
-          baseline: { label: 'one row', value: one.runMs },
+          baseline: { label: 'one row', value: one.run.wallMs },
         }),
       ],
       notes: [

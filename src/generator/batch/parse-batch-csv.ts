@@ -55,7 +55,10 @@ export function parseBatchCsv(
   options: ParseBatchCsvOptions,
 ): Promise<ParsedCsv | { problem: BatchFileProblem }> {
   const yieldToBrowser = options.yieldToBrowser ?? nextTask
-  return new Promise((resolve) => {
+  // The file was just read in its own tasks: parsing starts in a fresh one too.
+  return new Promise((resolve) => void yieldToBrowser().then(() => parse(resolve)))
+
+  function parse(resolve: (result: ParsedCsv | { problem: BatchFileProblem }) => void) {
     let header: string[] | undefined
     const rows: CsvRow[] = []
     let rowNumber = 0
@@ -89,5 +92,5 @@ export function parseBatchCsv(
         else resolve({ header, rows })
       },
     })
-  })
+  }
 }

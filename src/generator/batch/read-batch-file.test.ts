@@ -15,6 +15,11 @@ describe('readBatchFile', () => {
     )
   })
 
+  it('decodes a large file in slices without breaking a character at a slice edge', async () => {
+    const text = 'x' + '日本語'.repeat(100_000)
+    expect(await readBatchFile(file([text]))).toEqual({ text })
+  })
+
   it('refuses an empty file, or one with nothing but a BOM and blank lines', async () => {
     expect(await readBatchFile(file([]))).toEqual({ problem: { code: 'empty' } })
     expect(await readBatchFile(file(['\ufeff\r\n \n']))).toEqual({ problem: { code: 'empty' } })

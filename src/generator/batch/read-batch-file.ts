@@ -1,6 +1,31 @@
 import type { BatchFileProblem } from './batch-problems.ts'
 import { MAX_BATCH_BYTES } from './batch-limits.ts'
 
+/** Bytes decoded per task: a 5 MB file never holds the page for long in one go. */
+const DECODE_SLICE = 256 * 1024
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/**
+ * Strict UTF-8 (a byte order mark dropped), a slice per task; null when the bytes are not
+ * UTF-8. A character split between slices is carried over by the streaming decoder.
+ */
+async function decodeUtf8(bytes: Uint8Array): Promise<string | null> {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  const parts: string[] = []
+  try {
+    for (let start = 0; start < bytes.length; start += DECODE_SLICE) {
+      if (start > 0) await nextTask()
+      const end = start + DECODE_SLICE
+      parts.push(decoder.decode(bytes.subarray(start, end), { stream: end < bytes.length }))
+    }
+    parts.push(decoder.decode())
+  } catch {
+    return null
+  }
+  return parts.join('')
+}
+
 /** What browsers and OSes call a CSV file; Windows reports Excel's CSV as `vnd.ms-excel`. */
 const CSV_TYPES = new Set([
   '',
@@ -31,12 +56,8 @@ export async function readBatchFile(
   } catch {
     return { problem: { code: 'unreadable' } }
   }
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return { problem: { code: 'notUtf8' } }
-  }
+  const text = await decodeUtf8(new Uint8Array(bytes))
+  if (text === null) return { problem: { code: 'notUtf8' } }
   if (text.includes('\0')) return { problem: { code: 'notCsv' } }
   return text.trim() === '' ? { problem: { code: 'empty' } } : { text }
 }
