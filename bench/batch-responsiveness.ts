@@ -132,9 +132,18 @@ export async function measureBatchRuns(browser: Browser): Promise<Section> {
       id: 'batch',
       title: '11. Batch runs: a 1,000-row CSV on a text generator page',
       rows: [
-        ...(['check', 'run'] as const).map((phase) => {
+        ...(['check', 'run'] as const).flatMap((phase) => {
           const [measured, baseline] = [full[phase], one[phase]]
-          return row({
+          const cpu = row({
+            label: `${ROWS} rows, ${PHASES[phase]}: longest task, thread CPU time`,
+            value: measured.longestCpuMs,
+            unit: 'ms',
+            baseline: { label: 'one row', value: baseline.longestCpuMs },
+            target: `≤ ${LONG_TASK_MS} ms`,
+            met: measured.longestCpuMs <= LONG_TASK_MS,
+            note: 'without the time a task waited for a core on a busy machine',
+          })
+          const wall = row({
             label: `${ROWS} rows (${mb} MB), ${PHASES[phase]}: longest main-thread task`,
             value: measured.longestMs,
             unit: 'ms',
@@ -146,6 +155,7 @@ export async function measureBatchRuns(browser: Browser): Promise<Section> {
               `${measured.longestCpuMs.toFixed(0)} ms (${measured.longestBreakdown}); busy ` +
               `${measured.busyMs.toFixed(0)} ms of ${measured.wallMs.toFixed(0)} ms`,
           })
+          return [wall, cpu]
         }),
         row({
           label: `${ROWS} rows: file chosen → every row checked and listed`,

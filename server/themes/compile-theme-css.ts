@@ -71,12 +71,15 @@ export function createThemeCssCache(options: ThemeCssCacheOptions) {
   return {
     async compile(source: string, compileOptions: CompileThemeCssOptions): Promise<string> {
       salt ??= saltOf()
-      const key = createHash('sha256')
+      const hash = createHash('sha256')
         .update(await salt)
         .update('\0')
         .update(source)
-        .digest('hex')
-        .slice(0, 24)
+      // A pack may `@import` its other stylesheets (e.g. `batch.css`): an edit there compiles too.
+      for (const [name, text] of await importedCss(source, compileOptions.packDir)) {
+        hash.update(`\0${name}\0`).update(text)
+      }
+      const key = hash.digest('hex').slice(0, 24)
       const file = join(options.cacheDir, `${key}.css`)
       const cached = await readFile(file, 'utf8').catch(() => null)
       if (cached !== null) return cached
@@ -92,3 +95,16 @@ export function createThemeCssCache(options: ThemeCssCacheOptions) {
 }
 
 export type ThemeCssCache = ReturnType<typeof createThemeCssCache>
+
+const LOCAL_IMPORT = /@import\s+['"]\.\/([\w.-]+\.css)['"]/g
+
+/** The pack's own stylesheets that `source` imports (`@import './batch.css'`), by name. */
+async function importedCss(source: string, packDir: string): Promise<Array<[string, string]>> {
+  const names = [...new Set([...source.matchAll(LOCAL_IMPORT)].map((match) => match[1]!))]
+  return Promise.all(
+    names.map(async (name): Promise<[string, string]> => [
+      name,
+      await readFile(join(packDir, name), 'utf8').catch(() => ''),
+    ]),
+  )
+}
