@@ -68,15 +68,15 @@ export function failOnScriptActivity(page: Page) {
   }
 }
 
-/** The page and the conversation log never scroll sideways. */
-export async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => {
-    const log = document.querySelector('[data-part=log]')
+/** The page and its scrolling box (the conversation log, or another) never scroll sideways. */
+export async function expectNoHorizontalScroll(page: Page, scroller = '[data-part=log]') {
+  const overflow = await page.evaluate((selector) => {
+    const box = document.querySelector(selector)
     return {
       page: document.documentElement.scrollWidth - window.innerWidth,
-      log: log ? log.scrollWidth - log.clientWidth : 0,
+      box: box ? box.scrollWidth - box.clientWidth : 0,
     }
-  })
+  }, scroller)
   expect(overflow.page).toBeLessThanOrEqual(0)
-  expect(overflow.log).toBeLessThanOrEqual(0)
+  expect(overflow.box).toBeLessThanOrEqual(0)
 }

@@ -154,6 +154,29 @@ describe('app types: mode detection, /run, stops and run details over real HTTP'
     expect(Object.keys(finished.outputs as object).sort()).toEqual(['text', 'topic', 'words'])
   })
 
+  it('passes a workflow’s output files trimmed, with addresses the browser can open', async () => {
+    await visit('ann', '/flow/')
+    const events = await readEvents(
+      await post('ann', '/flow/run', { inputs: { topic: 'Sun [[file]]' } }),
+    )
+    const finished = events.find((e) => e.event === 'workflow_finished')!.data as {
+      outputs: { files: Array<Record<string, unknown>> }
+    }
+    const files = finished.outputs.files
+    expect(files.map((file) => [file.filename, file.type, file.mime_type])).toEqual([
+      ['demo-chart.svg', 'image', 'image/svg+xml'],
+      ['demo-notes.txt', 'document', 'text/plain'],
+    ])
+    for (const file of files) {
+      expect(Object.keys(file).sort()).toEqual(
+        ['extension', 'filename', 'mime_type', 'size', 'type', 'url'].sort(),
+      )
+      const download = await fetch(String(file.url))
+      expect(download.status).toBe(200)
+      expect(download.headers.get('content-type')).toBe(file.mime_type)
+    }
+  })
+
   it('reloads a run for its visitor only, inputs as an object without sys values', async () => {
     await visit('ann', '/flow/')
     await visit('bob', '/flow/')

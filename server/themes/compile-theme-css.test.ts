@@ -85,14 +85,14 @@ describe('createThemeCssCache', () => {
     expect(readdirSync(cacheDir)).toHaveLength(2)
   })
 
-  it("compiles again when a stylesheet the pack imports changes, though theme.css didn't", async () => {
+  it('compiles again when a file the pack imports changes, not only its theme.css', async () => {
     const packDir = tempDir()
     const cache = createThemeCssCache({ cacheDir: join(packDir, 'cache') })
     const pack = { packDir, displayPath: 'themes/pink/theme.css' }
-    const source = "@import './batch.css';\n.a { color: red; }"
-    writeFileSync(join(packDir, 'batch.css'), '.b { @apply p-4; }')
+    const source = ".a { color: red; }\n@import './generator.css';"
+    writeFileSync(join(packDir, 'generator.css'), '.g { @apply p-4; }')
     expect(await cache.compile(source, pack)).toContain('padding: calc(var(--spacing) * 4)')
-    writeFileSync(join(packDir, 'batch.css'), '.b { @apply p-2; }')
+    writeFileSync(join(packDir, 'generator.css'), '.g { @apply p-2; }')
     expect(await cache.compile(source, pack)).toContain('padding: calc(var(--spacing) * 2)')
   })
 

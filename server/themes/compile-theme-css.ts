@@ -71,15 +71,13 @@ export function createThemeCssCache(options: ThemeCssCacheOptions) {
   return {
     async compile(source: string, compileOptions: CompileThemeCssOptions): Promise<string> {
       salt ??= saltOf()
-      const hash = createHash('sha256')
+      const key = createHash('sha256')
         .update(await salt)
         .update('\0')
         .update(source)
-      // A pack may `@import` its other stylesheets (e.g. `batch.css`): an edit there compiles too.
-      for (const [name, text] of await importedCss(source, compileOptions.packDir)) {
-        hash.update(`\0${name}\0`).update(text)
-      }
-      const key = hash.digest('hex').slice(0, 24)
+        .update(await importedSources(source, compileOptions.packDir))
+        .digest('hex')
+        .slice(0, 24)
       const file = join(options.cacheDir, `${key}.css`)
       const cached = await readFile(file, 'utf8').catch(() => null)
       if (cached !== null) return cached
@@ -96,15 +94,14 @@ export function createThemeCssCache(options: ThemeCssCacheOptions) {
 
 export type ThemeCssCache = ReturnType<typeof createThemeCssCache>
 
-const LOCAL_IMPORT = /@import\s+['"]\.\/([\w.-]+\.css)['"]/g
-
-/** The pack's own stylesheets that `source` imports (`@import './batch.css'`), by name. */
-async function importedCss(source: string, packDir: string): Promise<Array<[string, string]>> {
-  const names = [...new Set([...source.matchAll(LOCAL_IMPORT)].map((match) => match[1]!))]
-  return Promise.all(
-    names.map(async (name): Promise<[string, string]> => [
-      name,
-      await readFile(join(packDir, name), 'utf8').catch(() => ''),
-    ]),
+/**
+ * The pack's own stylesheets its `theme.css` imports (`@import './generator.css'`), read so an
+ * edit to one of them compiles afresh too.
+ */
+async function importedSources(source: string, packDir: string): Promise<string> {
+  const names = [...source.matchAll(/@import\s+(['"])(\.\/[^'"]+)\1/g)].map((match) => match[2]!)
+  const contents = await Promise.all(
+    names.map((name) => readFile(join(packDir, name), 'utf8').catch(() => '')),
   )
+  return contents.map((content, index) => `\0${names[index]}\0${content}`).join('')
 }

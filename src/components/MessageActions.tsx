@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import type { MessageKey } from '../i18n/translate.ts'
-import type { ChatMessage } from '../chat/chat-message.ts'
+import type { ChatMessage, Rating } from '../chat/chat-message.ts'
 import { copyText } from '../chat/clipboard.ts'
 import { useApp } from '../app/app-context.ts'
 import { useFeatures } from '../app/features-context.ts'
 import { useMedia } from '../media/media-context.ts'
+import { useT } from '../i18n/translate-context.ts'
 import { CopyIcon, DislikeIcon, LikeIcon } from './ActionIcons.tsx'
 
 /** How long "Copied" (or a failure) stays beside the buttons. */
@@ -47,22 +48,7 @@ export function MessageActions({ message }: { message: ChatMessage }) {
           <CopyIcon />
         </ActionButton>
       )}
-      <ActionButton
-        part="action-like"
-        label={t('actions.like')}
-        pressed={rating === 'like'}
-        onClick={() => rate('like')}
-      >
-        <LikeIcon />
-      </ActionButton>
-      <ActionButton
-        part="action-dislike"
-        label={t('actions.dislike')}
-        pressed={rating === 'dislike'}
-        onClick={() => rate('dislike')}
-      >
-        <DislikeIcon />
-      </ActionButton>
+      <RatingButtons rating={rating} onRate={rate} />
       {canRegenerate && (
         <ActionButton
           part="action-regenerate"
@@ -77,6 +63,37 @@ export function MessageActions({ message }: { message: ChatMessage }) {
         {note && t(note)}
       </span>
     </div>
+  )
+}
+
+/** Like and dislike: pressing the rating an answer has takes it back. */
+export function RatingButtons({
+  rating,
+  onRate,
+}: {
+  rating: Rating
+  onRate: (pressed: 'like' | 'dislike') => void
+}) {
+  const t = useT()
+  return (
+    <>
+      <ActionButton
+        part="action-like"
+        label={t('actions.like')}
+        pressed={rating === 'like'}
+        onClick={() => onRate('like')}
+      >
+        <LikeIcon />
+      </ActionButton>
+      <ActionButton
+        part="action-dislike"
+        label={t('actions.dislike')}
+        pressed={rating === 'dislike'}
+        onClick={() => onRate('dislike')}
+      >
+        <DislikeIcon />
+      </ActionButton>
+    </>
   )
 }
 

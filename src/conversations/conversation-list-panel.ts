@@ -1,4 +1,5 @@
 import { batch, computed, signal } from '@preact/signals'
+import { safeLocalStorage } from '../app/safe-local-storage.ts'
 
 /** Where the list is a persistent sidebar beside the chat; narrower, it is a drawer over it. */
 export const WIDE_QUERY = '(min-width: 1024px)'
@@ -69,13 +70,5 @@ function write(storage: Pick<Storage, 'setItem'> | null, key: string, value: str
     storage?.setItem(key, value)
   } catch {
     // As above.
-  }
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null
-  } catch {
-    return null
   }
 }

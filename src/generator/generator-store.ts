@@ -44,6 +44,15 @@ export interface GeneratorStoreOptions {
   readStream: ReadStream
 }
 
+interface ActiveRun {
+  controller: AbortController
+  taskId?: string
+  /** The visitor pressed Stop. */
+  stopped: boolean
+  timer?: ReturnType<typeof setTimeout>
+  markStopped: () => void
+}
+
 /**
  * A text generator's runs: Run streams one through `POST /:id/run` and folds its events
  * (completion-run.ts, workflow-run.ts); Stop asks Dify to stop the task and keeps what came.
@@ -59,8 +68,7 @@ export function createGeneratorStore(options: GeneratorStoreOptions) {
   const busy = signal(false)
   /** The workflow shown came back from its detail after a reload (it has no node progress). */
   const restored = signal(false)
-  let active:
-    { controller: AbortController; taskId?: string; stopped: boolean; timer?: number } | undefined
+  let active: ActiveRun | undefined
   let count = 0
 
   const newResult = (): CompletionResult => {
@@ -115,10 +123,14 @@ export function createGeneratorStore(options: GeneratorStoreOptions) {
       busy.value = false
       return
     }
-    const mine = { controller: new AbortController(), stopped: false } as NonNullable<typeof active>
-    active = mine
     restored.value = false
     const target = follower()
+    const mine: ActiveRun = {
+      controller: new AbortController(),
+      stopped: false,
+      markStopped: target.markStopped,
+    }
+    active = mine
     try {
       const { body } = await api.run({ inputs }, mine.controller.signal)
       await options.readStream(body, (event) => {
@@ -149,10 +161,12 @@ export function createGeneratorStore(options: GeneratorStoreOptions) {
     const current = active
     if (!current || current.stopped) return
     current.stopped = true
+    // Shown at once, and kept: the events Dify sends as it stops don't make the run a success.
+    current.markStopped()
     if (!current.taskId) return current.controller.abort()
     // Dify ends the stream itself once it sees the stop (a stopped workflow_finished, or
     // message_end); if it doesn't soon, the stream is cut and the run marked stopped here.
-    current.timer = setTimeout(() => current.controller.abort(), stopGraceMs) as unknown as number
+    current.timer = setTimeout(() => current.controller.abort(), stopGraceMs)
     api.stop(current.taskId).catch(() => current.controller.abort())
   }
 
@@ -170,7 +184,7 @@ export function createGeneratorStore(options: GeneratorStoreOptions) {
       }
     } catch (caught) {
       // Gone (another visitor cookie, Dify forgot it): nothing to show, nothing to keep.
-      if (isChatError(caught) && caught.status === 404) options.lastRun.write(null)
+      if (isChatError(caught) && caught.status === 404) options.lastRun.clear()
     }
   }
 

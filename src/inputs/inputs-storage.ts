@@ -1,6 +1,7 @@
 import { isRecord } from '../../contract/guards.ts'
 import type { InputFile } from '../media/attachments-rules.ts'
 import type { InputValue, InputValues } from './inputs.ts'
+import { safeLocalStorage } from '../app/safe-local-storage.ts'
 
 /** How many conversations' inputs one endpoint keeps. */
 const KEEP = 20
@@ -64,12 +65,4 @@ function isUploadedFile(value: unknown): value is InputFile {
     typeof value.name === 'string' &&
     typeof value.kind === 'string'
   )
-}
-
-function safeLocalStorage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null
-  } catch {
-    return null
-  }
 }

@@ -5,8 +5,8 @@ import { useGenerator } from '../../generator/generator-context.ts'
 import type { GeneratorKey } from '../../i18n/generator/generator-en.ts'
 import type { MessageKey } from '../../i18n/translate.ts'
 import type { Speakable } from '../../media/read-aloud.ts'
-import { CopyIcon, DislikeIcon, LikeIcon } from '../ActionIcons.tsx'
-import { ActionButton } from '../MessageActions.tsx'
+import { CopyIcon } from '../ActionIcons.tsx'
+import { ActionButton, RatingButtons } from '../MessageActions.tsx'
 import { ReadAloudToggle } from '../ReadAloudButton.tsx'
 
 /** How long "Copied" (or a failure) stays beside the buttons. */
@@ -33,7 +33,6 @@ export function ResultActions({ text, rateable, speakable, canSave }: ResultActi
   }, [note])
   if (text.trim() === '') return null
 
-  const rating = rateable?.feedback.value
   const rate = async (pressed: 'like' | 'dislike') => {
     if (rateable && !(await features.toggleFeedback(rateable, pressed))) {
       setNote('actions.feedbackFailed')
@@ -52,26 +51,7 @@ export function ResultActions({ text, rateable, speakable, canSave }: ResultActi
       >
         <CopyIcon />
       </ActionButton>
-      {rateable?.difyId.value && (
-        <>
-          <ActionButton
-            part="action-like"
-            label={t('actions.like')}
-            pressed={rating === 'like'}
-            onClick={() => rate('like')}
-          >
-            <LikeIcon />
-          </ActionButton>
-          <ActionButton
-            part="action-dislike"
-            label={t('actions.dislike')}
-            pressed={rating === 'dislike'}
-            onClick={() => rate('dislike')}
-          >
-            <DislikeIcon />
-          </ActionButton>
-        </>
-      )}
+      {rateable?.difyId.value && <RatingButtons rating={rateable.feedback.value} onRate={rate} />}
       {canSave && saved && (
         <ActionButton
           part="action-save"
