@@ -2,12 +2,13 @@
 // measurement and writes bench/results.json. Timings drift on shared machines, so each comes with
 // a ratio against a baseline measured in the same run. Needs `npm run build` first.
 //
-//   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold,openai,fleet,workers,upload,embed,repeat] [--out=path.json]
+//   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold,openai,fleet,workers,upload,embed,repeat,batch] [--out=path.json]
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from '@playwright/test'
+import { measureBatchRuns } from './batch-responsiveness.ts'
 import { measureColdStart } from './cold-start.ts'
 import { measureEmbed } from './embed-open.ts'
 import { measureFirstPaint } from './first-paint.ts'
@@ -37,6 +38,7 @@ const ALL = [
   'upload',
   'embed',
   'repeat',
+  'batch',
 ] as const
 type Part = (typeof ALL)[number]
 
@@ -132,7 +134,13 @@ async function main(): Promise<number> {
   let demo: ChildServer | undefined
   let chromiumVersion: string | null = null
   try {
-    if (only.has('weight') || only.has('paint') || only.has('render') || only.has('repeat')) {
+    if (
+      only.has('weight') ||
+      only.has('paint') ||
+      only.has('render') ||
+      only.has('repeat') ||
+      only.has('batch')
+    ) {
       browser = await launchChromium()
       chromiumVersion = browser.version()
     }
@@ -151,6 +159,7 @@ async function main(): Promise<number> {
     await run('render', '3. streaming render', 240_000, () =>
       measureStreamingRender(browser!, { reps: 3, naiveMeasured: 300, naiveSampleEvery: 250 }),
     )
+    await run('batch', '11. batch runs', 600_000, () => measureBatchRuns(browser!))
     await browser?.close()
     browser = undefined
     await run('proxy', '4. proxy overhead', 240_000, () =>

@@ -113,6 +113,8 @@ export interface BootData {
   layout: ThemeLayout
   /** Which page to build: the chat, or the text generator of a completion or workflow app. */
   app: AppKind
+  /** A text generator's page: rows of a batch run at once (the endpoint's `batchConcurrency`). */
+  batchConcurrency?: number
   /**
    * Set when the page runs in an embed panel on `host`, an origin the endpoint lists; `locale`
    * when the host page pinned one (`data-locale`).

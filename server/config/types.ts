@@ -32,6 +32,8 @@ export interface EndpointConfig {
   /** Key for the HMAC of signed site identities (`identify(token)`); undefined: identify is refused. */
   embedSecret?: string
   rateLimit: RateLimitConfig
+  /** Rows of a text generator's batch run at once; undefined: batchConcurrencyOf's default. */
+  batchConcurrency?: number
   /** The OpenAI-compatible API of this endpoint (server/openai/); undefined: off. */
   openai?: OpenAiConfig
   /** The operator's colour and images over the pack (docs/branding.md). */

@@ -12,6 +12,7 @@ import {
 import { APP_KINDS, type AppKind } from '../../contract/app-kind.ts'
 import { isRecord } from '../../contract/guards.ts'
 import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
+import { validateBatchConcurrency } from './validate-batch.ts'
 import { validateBrand } from './validate-brand.ts'
 import {
   type ChatskinsConfig,
@@ -51,6 +52,7 @@ const ENDPOINT_FIELDS = new Set([
   'embedOrigins',
   'embedSecret',
   'rateLimit',
+  'batchConcurrency',
   'openai',
   'brand',
   'listed',
@@ -167,6 +169,7 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
     durations[field as keyof typeof DURATION_RANGES] = value as number
   }
 
+  const rateLimit = validateRateLimit(raw.rateLimit, fail)
   const listed = raw.listed ?? true
   if (typeof listed !== 'boolean') fail('listed', 'must be true or false')
   const brand = validateBrand(raw.brand, fail)
@@ -184,7 +187,8 @@ function validateEndpoint(raw: unknown, path: string, options: ValidateOptions):
     frameAncestors: validateFrameAncestors(raw.frameAncestors, fail),
     embedOrigins: validateEmbedOrigins(raw.embedOrigins, fail),
     ...validateEmbedSecret(raw.embedSecret, fail),
-    rateLimit: validateRateLimit(raw.rateLimit, fail),
+    rateLimit,
+    ...validateBatchConcurrency(raw.batchConcurrency, rateLimit, fail),
     ...durations,
     ...(raw.openai !== undefined ? { openai: validateOpenAi(raw.openai, id, fail) } : {}),
     ...(brand ? { brand } : {}),

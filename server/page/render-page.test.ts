@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { AppKind } from '../../contract/app-kind.ts'
+import type { BootData } from '../../contract/dify-wire.ts'
 import { DEFAULT_FRAME_ANCESTORS, DEFAULT_RATE_LIMIT } from '../config/validate-security.ts'
 import type { EndpointConfig } from '../config/types.ts'
 import type { ThemePack } from '../themes/manifest.ts'
@@ -101,6 +103,16 @@ describe('renderPage', () => {
     })
     const workflow = renderPage(TEMPLATE, endpoint({ locale: 'en' }), pack, 'workflow')
     expect(JSON.parse(bootText(workflow)).app).toBe('workflow')
+  })
+
+  it("gives a text generator's page its batch concurrency, and a chat page none", () => {
+    const boot = (config: EndpointConfig, app: AppKind) =>
+      JSON.parse(bootText(renderPage(TEMPLATE, config, pack, app))) as BootData
+    expect(boot(endpoint(), 'completion').batchConcurrency).toBe(3)
+    expect(boot(endpoint({ batchConcurrency: 2 }), 'workflow').batchConcurrency).toBe(2)
+    const oneSlot = endpoint({ rateLimit: { ...DEFAULT_RATE_LIMIT, streamsPerVisitor: 1 } })
+    expect(boot(oneSlot, 'completion').batchConcurrency).toBe(1)
+    expect(boot(endpoint({ batchConcurrency: 2 }), 'chat')).not.toHaveProperty('batchConcurrency')
   })
 
   const hostileNames = [

@@ -2,6 +2,7 @@ import type { AppKind } from '../../contract/app-kind.ts'
 import type { BootData } from '../../contract/dify-wire.ts'
 import type { EndpointBrand } from '../brand/load-brands.ts'
 import type { EndpointConfig } from '../config/types.ts'
+import { batchConcurrencyOf } from '../config/validate-batch.ts'
 import type { ThemePack } from '../themes/manifest.ts'
 import { escapeHtml, jsonForScript } from './escape-html.ts'
 
@@ -34,6 +35,7 @@ export function renderPage(
     layout: manifest.layout,
     app,
     ...mode,
+    ...(app === 'chat' ? {} : { batchConcurrency: batchConcurrencyOf(endpoint) }),
   }
   const assetBase = `/themes/${encodeURIComponent(manifest.id)}/`
   const embedded = mode.embed ? ' data-embed="true"' : ''

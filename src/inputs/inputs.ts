@@ -297,7 +297,8 @@ function isNumeric(text: string): boolean {
   return /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) && Number.isFinite(Number(text))
 }
 
-function parseFlag(raw: string): boolean | undefined {
+/** A checkbox value written as text: true/false, 1/0, yes/no, on/off; anything else is undefined. */
+export function parseFlag(raw: string): boolean | undefined {
   const flag = raw.trim().toLowerCase()
   if (['true', '1', 'yes', 'on'].includes(flag)) return true
   if (['false', '0', 'no', 'off'].includes(flag)) return false

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact'
 import type { GeneratorKind } from '../../api/run-api.ts'
 import type { GeneratorKey } from '../../i18n/generator/generator-en.ts'
+import { BatchTab } from '../batch/BatchTab.tsx'
 import { RunPanel } from './RunPanel.tsx'
 import { SavedPanel } from './SavedPanel.tsx'
 
@@ -22,5 +23,6 @@ export function generatorTabs(kind: GeneratorKind): GeneratorTab[] {
     ...(kind === 'completion'
       ? [{ id: 'saved', label: 'gen.tab.saved', Panel: SavedPanel } satisfies GeneratorTab]
       : []),
+    { id: 'batch', label: 'gen.tab.batch', Panel: BatchTab },
   ]
 }

@@ -7,6 +7,7 @@ export const generatorEn = {
   'gen.tabs': 'What to do',
   'gen.tab.run': 'Run once',
   'gen.tab.saved': 'Saved',
+  'gen.tab.batch': 'Run a batch',
   'gen.form': 'Your input',
   'gen.noFields': 'This app needs no input: press Run.',
   'gen.run': 'Run',

@@ -5,6 +5,7 @@ export const generatorJa: GeneratorDictionary = {
   'gen.tabs': '操作',
   'gen.tab.run': '1回実行',
   'gen.tab.saved': '保存済み',
+  'gen.tab.batch': '一括実行',
   'gen.form': '入力',
   'gen.noFields': 'このアプリに入力は不要です。「実行」を押してください。',
   'gen.run': '実行',

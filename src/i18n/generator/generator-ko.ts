@@ -5,6 +5,7 @@ export const generatorKo: GeneratorDictionary = {
   'gen.tabs': '작업',
   'gen.tab.run': '한 번 실행',
   'gen.tab.saved': '저장됨',
+  'gen.tab.batch': '일괄 실행',
   'gen.form': '입력',
   'gen.noFields': '이 앱은 입력이 필요 없습니다. 실행을 누르세요.',
   'gen.run': '실행',

@@ -5,6 +5,7 @@ export const generatorZhHans: GeneratorDictionary = {
   'gen.tabs': '操作',
   'gen.tab.run': '运行一次',
   'gen.tab.saved': '已保存',
+  'gen.tab.batch': '批量运行',
   'gen.form': '输入',
   'gen.noFields': '此应用无需输入，请点击“运行”。',
   'gen.run': '运行',

@@ -5,6 +5,7 @@ export const generatorZhHant: GeneratorDictionary = {
   'gen.tabs': '操作',
   'gen.tab.run': '執行一次',
   'gen.tab.saved': '已儲存',
+  'gen.tab.batch': '批次執行',
   'gen.form': '輸入',
   'gen.noFields': '此應用程式不需要輸入，請按「執行」。',
   'gen.run': '執行',
