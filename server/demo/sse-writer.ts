@@ -73,7 +73,13 @@ export function createSseStream(
         fail() {
           if (done) return
           finish()
-          controller.error(new Error('connection reset by the fake upstream'))
+          // A reset is a premature close, the code @hono/node-server (serving the fake in tests)
+          // treats as a dropped connection rather than an error to print with its stack.
+          controller.error(
+            Object.assign(new Error('connection reset by the fake upstream'), {
+              code: 'ERR_STREAM_PREMATURE_CLOSE',
+            }),
+          )
         },
       }
       run(writer).then(
