@@ -34,7 +34,8 @@ function loadEndpoints({ env, argv, themeIds }: LoadConfigOptions): ChatskinsCon
   return parseConfig(text, path, env, themeIds)
 }
 
-function configPathFromArgs(argv: readonly string[]): string | undefined {
+/** `--config <file>` or `--config=<file>`; undefined when absent. */
+export function configPathFromArgs(argv: readonly string[]): string | undefined {
   const index = argv.indexOf('--config')
   const path =
     index >= 0

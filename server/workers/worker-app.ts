@@ -5,7 +5,9 @@ import type { AppEnv } from '../app-env.ts'
 import { ConfigError } from '../config/config-error.ts'
 import { configFromEnvironment, type Env } from '../config/from-environment.ts'
 import { parseConfig } from '../config/parse-config.ts'
+import { parsePublicUrl } from '../share/public-origin.ts'
 import type { ThemePack } from '../themes/manifest.ts'
+import { builtShareImages, type BuiltShare } from './built-share-images.ts'
 import { createDurableLimitsStore } from './durable-limits-store.ts'
 import type { LimitsCounter } from './limits-counter.ts'
 
@@ -19,6 +21,8 @@ export interface WorkerAppOptions {
   bindings: WorkerBindings
   pageTemplate: string
   themes: ReadonlyMap<string, ThemePack>
+  /** The link preview cards and app icons the build drew (scripts/build-workers.ts). */
+  builtShares: readonly BuiltShare[]
 }
 
 /**
@@ -30,6 +34,7 @@ export function createWorkerApp({
   bindings,
   pageTemplate,
   themes,
+  builtShares,
 }: WorkerAppOptions): Hono<AppEnv> {
   const env: Env = Object.fromEntries(
     Object.entries(bindings).filter(
@@ -63,6 +68,7 @@ export function createWorkerApp({
       .join('')
   }
 
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL)
   return createApp({
     // Cloudflare compresses at the edge; a body gzipped here would reach workerd encoded twice.
     compressAnswers: false,
@@ -74,5 +80,7 @@ export function createWorkerApp({
     readStatic: async () => null,
     limitsStore: createDurableLimitsStore(bindings.LIMITS),
     remoteAddress: (c) => c.req.header('cf-connecting-ip'),
+    shareImages: builtShareImages(config.endpoints, builtShares, (line) => console.log(line)),
+    ...(publicUrl ? { publicUrl } : {}),
   })
 }
