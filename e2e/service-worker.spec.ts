@@ -54,10 +54,7 @@ test.describe('the service worker', () => {
 
     const kept = Object.values(await cacheContents(page)).flat()
     expect(kept).toContain(new URL(entry).pathname)
-    // Cloudflare's asset layer can't tell a `?v=` URL from a bare one, so on Workers a pack's
-    // files are revalidated rather than marked immutable, and the worker leaves them alone.
-    const versionedThemeKept = kept.some((url) => /^\/themes\/minimal\/theme\.css\?v=/.test(url))
-    expect(versionedThemeKept).toBe(process.env.E2E_TARGET !== 'workers')
+    expect(kept.some((url) => /^\/themes\/minimal\/theme\.css\?v=/.test(url))).toBe(true)
     expect(kept.filter((url) => !/^\/(assets|fonts|themes|brand|share)\//.test(url))).toEqual([])
     expect(kept.filter((url) => /\/talk$|\/api\/|\/run\b|manifest|sw\.js/.test(url))).toEqual([])
 

@@ -7,13 +7,15 @@ import { configFromEnvironment, type Env } from '../config/from-environment.ts'
 import { parseConfig } from '../config/parse-config.ts'
 import { parsePublicUrl } from '../share/public-origin.ts'
 import type { ThemePack } from '../themes/manifest.ts'
+import { createAssetReader, type AssetsBinding } from './asset-reader.ts'
 import { builtShareImages, type BuiltShare } from './built-share-images.ts'
 import { createDurableLimitsStore } from './durable-limits-store.ts'
 import type { LimitsCounter } from './limits-counter.ts'
 
-/** The Worker's bindings (wrangler.toml): its vars and secrets, and the limits' Durable Objects. */
+/** The Worker's bindings (wrangler.toml): vars and secrets, the limits' Durable Objects, assets. */
 export interface WorkerBindings {
   LIMITS: DurableObjectNamespace<LimitsCounter>
+  ASSETS: AssetsBinding
   [name: string]: unknown
 }
 
@@ -76,8 +78,8 @@ export function createWorkerApp({
     themes,
     sessionSecret,
     pageTemplate: async () => pageTemplate,
-    // The asset layer answers every file that exists before the Worker runs.
-    readStatic: async () => null,
+    // The asset layer answers every other file that exists before the Worker runs.
+    readStatic: createAssetReader(bindings.ASSETS),
     limitsStore: createDurableLimitsStore(bindings.LIMITS),
     remoteAddress: (c) => c.req.header('cf-connecting-ip'),
     shareImages: builtShareImages(config.endpoints, builtShares, (line) => console.log(line)),

@@ -121,6 +121,18 @@ describe('chatskins as a Worker', () => {
     expect(Buffer.from(await response.arrayBuffer()).equals(built)).toBe(true)
   })
 
+  it("marks a pack's `?v=` files immutable as Node does, and only those", async () => {
+    const versioned = await fetch(`${demo.url}/themes/minimal/theme.css?v=0123456789ab`)
+    expect(versioned.status).toBe(200)
+    expect(versioned.headers.get('content-type')).toMatch(/^text\/css/)
+    expect(versioned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(versioned.headers.get('x-content-type-options')).toBe('nosniff')
+    const bare = await fetch(`${demo.url}/themes/minimal/theme.css`)
+    expect(bare.headers.get('cache-control')).toBe('public, max-age=300')
+    expect(await bare.text()).toBe(await versioned.text())
+    expect((await fetch(`${demo.url}/themes/minimal/theme.json`)).status).toBe(404)
+  })
+
   it('a config other than the one built with gets no card rather than a wrong one', async () => {
     // test:e2e:workers builds with e2e/endpoints.json, whose `minimal` is another bot.
     const page = await (await fetch(`${demo.url}/minimal/`)).text()
