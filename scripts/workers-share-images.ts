@@ -1,11 +1,11 @@
 // The Worker can't run resvg (a native module), so scripts/build-workers.ts draws each endpoint's
 // link preview card and app icons here, with the Node server's code and URLs (docs/sharing.md).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { loadBrands } from '../server/brand/load-brands.ts'
-import { ConfigError } from '../server/config/config-error.ts'
 import { ENV_VARIABLE } from '../server/config/expand-env.ts'
 import { configFromEnvironment } from '../server/config/from-environment.ts'
+import { readConfigFile } from '../server/config/load-config.ts'
 import { parseConfig } from '../server/config/parse-config.ts'
 import type { ChatskinsConfig } from '../server/config/types.ts'
 import { createShareImages } from '../server/share/share-images.ts'
@@ -58,12 +58,7 @@ export async function writeWorkersShareImages(
 function buildConfig({ configPath, env, themes }: WorkersShareImagesOptions): ChatskinsConfig {
   const themeIds = [...themes.keys()]
   if (!configPath) return configFromEnvironment(env, themeIds)
-  let text: string
-  try {
-    text = readFileSync(configPath, 'utf8')
-  } catch (error) {
-    throw new ConfigError(configPath, '', `cannot read the file (${(error as Error).message})`)
-  }
+  const text = readConfigFile(configPath)
   const placeholders = Object.fromEntries(
     [...text.matchAll(ENV_VARIABLE)].map(([, name]) => [name!, 'https://unset.invalid']),
   )
