@@ -22,7 +22,9 @@ async function installability(page: Page) {
 }
 
 for (const id of ['brand-western', 'korean']) {
-  test(`Chromium finds ${id} installable from its manifest, with PNG icons`, async ({ page }) => {
+  test(`Chromium finds ${id} installable from its manifest, with PNG icons @core`, async ({
+    page,
+  }) => {
     await page.goto(`/${id}/`)
     await page.waitForSelector('textarea[data-part="input"]')
     const { manifest, errors } = await installability(page)
@@ -41,7 +43,7 @@ for (const id of ['brand-western', 'korean']) {
   })
 }
 
-test('an unfurler reads og and twitter tags, with a PNG card on an absolute URL', async ({
+test('an unfurler reads og and twitter tags, with a PNG card on an absolute URL @core', async ({
   request,
   baseURL,
 }) => {
@@ -62,7 +64,7 @@ test('an unfurler reads og and twitter tags, with a PNG card on an absolute URL'
   expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([1200, 630])
 })
 
-test('a hostile bot name stays inert text in the share tags and the manifest, under the CSP', async ({
+test('a hostile bot name stays inert text in the share tags and the manifest, under the CSP @core', async ({
   page,
 }) => {
   const violations: string[] = []

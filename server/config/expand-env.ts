@@ -1,6 +1,7 @@
 import { ConfigError } from './config-error.ts'
 
-const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g
+/** `${NAME}` in a config string. */
+export const ENV_VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g
 
 /**
  * Replaces `${VAR}` in every string of a parsed JSON config with the environment's value, so keys
@@ -13,7 +14,7 @@ export function expandEnv(
   path = '',
 ): unknown {
   if (typeof value === 'string') {
-    return value.replace(VARIABLE, (_match, name: string) => {
+    return value.replace(ENV_VARIABLE, (_match, name: string) => {
       const replacement = env[name]
       if (replacement === undefined) {
         throw new ConfigError(source, path, `environment variable ${name} is not set`)

@@ -25,16 +25,20 @@ function loadEndpoints({ env, argv, themeIds }: LoadConfigOptions): ChatskinsCon
   const path = configPathFromArgs(argv) ?? env.CHATSKINS_CONFIG
   if (!path) return configFromEnvironment(env, themeIds)
 
-  let text: string
+  return parseConfig(readConfigFile(path), path, env, themeIds)
+}
+
+/** The config file's text; a file that can't be read is a ConfigError naming it. */
+export function readConfigFile(path: string): string {
   try {
-    text = readFileSync(path, 'utf8')
+    return readFileSync(path, 'utf8')
   } catch (error) {
     throw new ConfigError(path, '', `cannot read the file (${(error as Error).message})`)
   }
-  return parseConfig(text, path, env, themeIds)
 }
 
-function configPathFromArgs(argv: readonly string[]): string | undefined {
+/** `--config <file>` or `--config=<file>`; undefined when absent. */
+export function configPathFromArgs(argv: readonly string[]): string | undefined {
   const index = argv.indexOf('--config')
   const path =
     index >= 0

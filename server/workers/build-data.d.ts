@@ -2,9 +2,12 @@
 // `chatskins:build-data` to it, so the Worker is typed before anything is built.
 declare module 'chatskins:build-data' {
   import type { ThemePack } from '../themes/manifest.ts'
+  import type { BuiltShare } from './built-share-images.ts'
 
   /** dist/client/index.html, as `npm run build` made it. */
   export const pageTemplate: string
   /** Every pack under themes/, validated by loadThemes at build time. */
   export const themePacks: ThemePack[]
+  /** The link preview cards and app icons drawn for the config built with, as Worker assets. */
+  export const builtShares: BuiltShare[]
 }

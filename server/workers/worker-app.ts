@@ -5,13 +5,17 @@ import type { AppEnv } from '../app-env.ts'
 import { ConfigError } from '../config/config-error.ts'
 import { configFromEnvironment, type Env } from '../config/from-environment.ts'
 import { parseConfig } from '../config/parse-config.ts'
+import { parsePublicUrl } from '../share/public-origin.ts'
 import type { ThemePack } from '../themes/manifest.ts'
+import { createAssetReader, type AssetsBinding } from './asset-reader.ts'
+import { builtShareImages, type BuiltShare } from './built-share-images.ts'
 import { createDurableLimitsStore } from './durable-limits-store.ts'
 import type { LimitsCounter } from './limits-counter.ts'
 
-/** The Worker's bindings (wrangler.toml): its vars and secrets, and the limits' Durable Objects. */
+/** The Worker's bindings (wrangler.toml): vars and secrets, the limits' Durable Objects, assets. */
 export interface WorkerBindings {
   LIMITS: DurableObjectNamespace<LimitsCounter>
+  ASSETS: AssetsBinding
   [name: string]: unknown
 }
 
@@ -19,6 +23,8 @@ export interface WorkerAppOptions {
   bindings: WorkerBindings
   pageTemplate: string
   themes: ReadonlyMap<string, ThemePack>
+  /** The link preview cards and app icons the build drew (scripts/build-workers.ts). */
+  builtShares: readonly BuiltShare[]
 }
 
 /**
@@ -30,6 +36,7 @@ export function createWorkerApp({
   bindings,
   pageTemplate,
   themes,
+  builtShares,
 }: WorkerAppOptions): Hono<AppEnv> {
   const env: Env = Object.fromEntries(
     Object.entries(bindings).filter(
@@ -63,6 +70,7 @@ export function createWorkerApp({
       .join('')
   }
 
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL)
   return createApp({
     // Cloudflare compresses at the edge; a body gzipped here would reach workerd encoded twice.
     compressAnswers: false,
@@ -70,9 +78,11 @@ export function createWorkerApp({
     themes,
     sessionSecret,
     pageTemplate: async () => pageTemplate,
-    // The asset layer answers every file that exists before the Worker runs.
-    readStatic: async () => null,
+    // The asset layer answers every other file that exists before the Worker runs.
+    readStatic: createAssetReader(bindings.ASSETS),
     limitsStore: createDurableLimitsStore(bindings.LIMITS),
     remoteAddress: (c) => c.req.header('cf-connecting-ip'),
+    shareImages: builtShareImages(config.endpoints, builtShares, (line) => console.log(line)),
+    ...(publicUrl ? { publicUrl } : {}),
   })
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serveFakeDify, type ServedFakeDify } from '../testing/serve-fake-dify.ts'
 import { startWranglerDev, type WranglerDev } from './wrangler-dev.ts'
@@ -109,6 +110,43 @@ describe('chatskins as a Worker', () => {
       .map((record) => JSON.parse(record.slice(6)) as { event: string; answer?: string })
     expect(events.at(-1)?.event).toBe('message_end')
     expect(events.map((event) => event.answer ?? '').join('')).toContain('chatskins demo bot')
+  })
+
+  it('serves /sw.js from the root as built, revalidated on every check', async () => {
+    const response = await fetch(`${demo.url}/sw.js`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toMatch(/javascript/)
+    expect(response.headers.get('cache-control')).toBe('no-cache')
+    const built = readFileSync(new URL('../../dist/client/static/sw.js', import.meta.url))
+    expect(Buffer.from(await response.arrayBuffer()).equals(built)).toBe(true)
+  })
+
+  it("marks a pack's `?v=` files immutable as Node does, and only those", async () => {
+    const versioned = await fetch(`${demo.url}/themes/minimal/theme.css?v=0123456789ab`)
+    expect(versioned.status).toBe(200)
+    expect(versioned.headers.get('content-type')).toMatch(/^text\/css/)
+    expect(versioned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(versioned.headers.get('x-content-type-options')).toBe('nosniff')
+    const bare = await fetch(`${demo.url}/themes/minimal/theme.css`)
+    expect(bare.headers.get('cache-control')).toBe('public, max-age=300')
+    expect(await bare.text()).toBe(await versioned.text())
+    expect((await fetch(`${demo.url}/themes/minimal/theme.json`)).status).toBe(404)
+  })
+
+  it('a config other than the one built with gets no card rather than a wrong one', async () => {
+    // test:e2e:workers builds with e2e/endpoints.json, whose `minimal` is another bot.
+    const page = await (await fetch(`${demo.url}/minimal/`)).text()
+    expect(page).toContain('<meta name="twitter:card" content="summary">')
+    expect(page).not.toContain('og:image')
+    const manifest = (await (await fetch(`${demo.url}/minimal/manifest.webmanifest`)).json()) as {
+      icons: Array<{ src: string }>
+    }
+    expect(manifest.icons.map((icon) => icon.src)).toEqual([
+      expect.stringMatching(/^\/themes\/minimal\//),
+    ])
+    await expect
+      .poll(() => demo.output())
+      .toMatch(/No link preview card or app icons were built for .*minimal/)
   })
 
   it('an invalid config answers every request with a 500 naming the field, and logs it', async () => {
