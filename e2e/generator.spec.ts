@@ -1,15 +1,24 @@
 import { expect, test } from '@playwright/test'
 import { expectNoHorizontalScroll, failOnScriptActivity } from './chat-page.ts'
-import { generatorPage, seriousAxeViolations } from './generator-page.ts'
+import {
+  batchPartsOutsidePanel,
+  generatorPage,
+  runSmallBatch,
+  seriousAxeViolations,
+} from './generator-page.ts'
 import { SCHEMES, THEMES, VIEWPORTS } from './theme-matrix.ts'
 
-// Every pack at both sizes and in both schemes: the text generator in light, the workflow in dark.
+// Every pack at both sizes and in both schemes: the text generator in light, the workflow in dark;
+// one run, then a small batch in the same page.
 for (const theme of THEMES) {
   for (const viewport of VIEWPORTS) {
     for (const scheme of SCHEMES) {
       const app = scheme === 'light' ? 'writer' : 'flow'
       const name = `${app}-${theme}-${viewport.width}x${viewport.height}-${scheme}`
-      test(`generator ${name}: runs, fits, passes axe`, async ({ browser }, testInfo) => {
+      test(`generator ${name}: runs, runs a batch, fits, passes axe`, async ({
+        browser,
+      }, testInfo) => {
+        test.setTimeout(60_000)
         const context = await browser.newContext({ viewport, colorScheme: scheme })
         const page = await context.newPage()
         const guard = failOnScriptActivity(page)
@@ -30,6 +39,22 @@ for (const theme of THEMES) {
         const path = `test-results/generator/${name}.png`
         await page.screenshot({ path })
         await testInfo.attach(name, { path, contentType: 'image/png' })
+
+        const { rows, failed } = await runSmallBatch(page)
+        expect(await batchPartsOutsidePanel(page)).toEqual([])
+        await expectNoHorizontalScroll(page, '[data-part=generator]')
+        // The pack tells a failed row from a done one at a glance, not only by its words.
+        const statusColor = (row: typeof rows) =>
+          row
+            .locator('[data-part="batch-row-status"]')
+            .first()
+            .evaluate((status) => getComputedStyle(status).color)
+        const done = rows.and(page.locator('[data-status="succeeded"]'))
+        expect(await statusColor(failed)).not.toBe(await statusColor(done))
+        expect(await seriousAxeViolations(page)).toEqual([])
+        const batchPath = `test-results/generator/${name}-batch.png`
+        await page.screenshot({ path: batchPath, fullPage: true })
+        await testInfo.attach(`${name}-batch`, { path: batchPath, contentType: 'image/png' })
         guard.assertClean()
         await context.close()
       })

@@ -101,8 +101,8 @@ export async function startChatPage(
   sample?.show(store, features)
   // Only embed panels load the bridge to their host page.
   if (host) {
-    void import('./embedded/host-bridge.ts').then(({ connectHost }) =>
-      connectHost({ endpointId: boot.endpointId, host, store, features, storage }),
+    void import('./embedded/connect-chat-host.ts').then(({ connectChatHost }) =>
+      connectChatHost({ endpointId: boot.endpointId, host, store, features, storage }),
     )
   }
   const t = await loadTranslator(boot.locale)

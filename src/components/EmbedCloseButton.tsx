@@ -1,9 +1,9 @@
-import { useApp } from '../app/app-context.ts'
 import { tellHost } from '../embedded/tell-host.ts'
+import { useT } from '../i18n/translate-context.ts'
 
 /** In an embed panel: asks the host page to close it (the launcher then takes the focus back). */
 export function EmbedCloseButton(props: { host: string }) {
-  const { t } = useApp()
+  const t = useT()
   return (
     <button
       type="button"

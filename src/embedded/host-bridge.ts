@@ -1,17 +1,20 @@
 import { jsonBody, requestEndpoint } from '../api/request-json.ts'
 import type { AppFeatures } from '../app/app-features.ts'
-import { effect, untracked } from '@preact/signals'
-import type { ChatStore } from '../chat/chat-store.ts'
-import type { ConversationStorage } from '../conversations/conversation-storage.ts'
 import { commandFrom, type HostCommand } from './host-messages.ts'
 import { tellHost } from './tell-host.ts'
 
 export interface HostBridgeOptions {
   endpointId: string
   host: string
-  store: ChatStore
   features: AppFeatures
-  storage: ConversationStorage
+  /** Forgets what this browser keeps of the visitor (conversation, runs) before a reload. */
+  forget: () => void
+  /** The id of the field `open` focuses: the chat's composer, a generator's first input. */
+  focusId: string
+  /** The host page's `send(text)`; a page without a composer has none and ignores it. */
+  send?: (text: string) => void
+  /** Calls `tell` with the text of each answer (or run) that finished. */
+  watchAnswers: (tell: (text: string) => void) => void
 }
 
 /**
@@ -20,17 +23,17 @@ export interface HostBridgeOptions {
  * of the previous visitor stays on screen or in memory.
  */
 export function connectHost(options: HostBridgeOptions) {
-  const { endpointId, host, store, features, storage } = options
+  const { endpointId, host, features } = options
   const restartAs = () => {
-    storage.clear()
+    options.forget()
     location.reload()
   }
   const run = async (command: HostCommand) => {
     switch (command.type) {
       case 'open':
-        return focusComposerWhenShown()
+        return focusWhenShown(options.focusId)
       case 'send':
-        return store.send(command.text)
+        return options.send?.(command.text)
       case 'inputs': {
         await features.load()
         const state = features.inputs.peek()
@@ -63,31 +66,22 @@ export function connectHost(options: HostBridgeOptions) {
     if (event.key !== 'Escape' || document.querySelector('dialog[open]')) return
     tellHost(host, { type: 'close' })
   })
-  // A turn is over: its answer, if it finished, goes to the host page's `on('answer')`.
-  let wasBusy = false
-  effect(() => {
-    const busy = store.busy.value
-    const last = untracked(() => store.messages.value.at(-1))
-    if (wasBusy && !busy && last?.role === 'bot' && last.status.peek() === 'done') {
-      tellHost(host, { type: 'answer', text: last.text.peek() })
-    }
-    wasBusy = busy
-  })
+  options.watchAnswers((text) => tellHost(host, { type: 'answer', text }))
   // Commands flow at once: the store takes a question before the first render, and an `open`
-  // that comes before the composer focuses it as it appears. So a cold open waits for no round
+  // that comes before the field focuses it as it appears. So a cold open waits for no round
   // trip through the host page after the render.
   tellHost(host, { type: 'ready' })
 }
 
-/** Focuses the composer, now or (in a panel opened before its first render) when it appears. */
-function focusComposerWhenShown(): void {
-  const composer = () => document.getElementById('chatskins-input')
-  if (composer()) return composer()!.focus()
+/** Focuses a field, now or (in a panel opened before its first render) when it appears. */
+function focusWhenShown(id: string): void {
+  const field = () => document.getElementById(id)
+  if (field()) return field()!.focus()
   // Not by animation frames: a hidden, preloaded panel gets none.
   const observer = new MutationObserver(() => {
-    if (!composer()) return
+    if (!field()) return
     observer.disconnect()
-    composer()!.focus()
+    field()!.focus()
   })
   observer.observe(document.body, { childList: true, subtree: true })
 }

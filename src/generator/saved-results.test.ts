@@ -24,6 +24,15 @@ describe('createSavedResults', () => {
     expect(createSavedResults({ endpointId: 'other', storage }).items.value).toEqual([])
   })
 
+  it('forgets them all on clear, for this page load and the next', () => {
+    const storage = memoryStorage()
+    const saved = createSavedResults({ endpointId: 'writer', storage })
+    saved.save('first')
+    saved.clear()
+    expect(saved.items.value).toEqual([])
+    expect(createSavedResults({ endpointId: 'writer', storage }).items.value).toEqual([])
+  })
+
   it('saves the same text once, and removes by id', () => {
     const saved = createSavedResults({ endpointId: 'writer', storage: memoryStorage() })
     saved.save('same')

@@ -58,6 +58,8 @@ export function createSavedResults(options: SavedResultsOptions) {
       write(items.peek().filter((item) => item.id !== id))
     },
     has: (text: string) => items.value.some((item) => item.text === text),
+    /** Forgets them all: an embed panel's visitor logged out. */
+    clear: (): void => void write([]),
   }
 }
 

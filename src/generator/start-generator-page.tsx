@@ -45,16 +45,26 @@ export async function startGeneratorPage(boot: BootData, root: HTMLElement): Pro
       readAloud.value = createReadAloud({ api: createMediaApi(boot.endpointId) })
     })
     .catch(() => {})
+  // An embed panel keeps its runs apart from the page's, and apart per host site, as the chat does.
+  const host = boot.embed?.host
+  const storageKey = host ? `${boot.endpointId}:embed:${host}` : boot.endpointId
+  const lastRun = createLastRun(storageKey)
   const store = createGeneratorStore({
     kind,
     api: createRunApi(boot.endpointId, kind),
     inputs: async () => ((await features.checkInputs()) ? features.inputsForTurn() : undefined),
-    lastRun: createLastRun(boot.endpointId),
+    lastRun,
     onCompletionEvent: (result, event) => readAloud.peek()?.onStreamEvent(result, event),
     readStream: readTalkStream,
   })
   void store.restore()
-  const saved = kind === 'completion' ? createSavedResults({ endpointId: boot.endpointId }) : null
+  const saved = kind === 'completion' ? createSavedResults({ endpointId: storageKey }) : null
+  // Only embed panels load the bridge to their host page.
+  if (host) {
+    void import('../embedded/connect-generator-host.ts').then(({ connectGeneratorHost }) =>
+      connectGeneratorHost({ endpointId: boot.endpointId, host, store, features, lastRun, saved }),
+    )
+  }
   const t = await loadGeneratorTranslator(boot.locale, loadTranslator(boot.locale))
   render(
     <TranslateContext.Provider value={t}>

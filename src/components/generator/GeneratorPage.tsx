@@ -1,5 +1,6 @@
 import { Avatar } from '../Avatar.tsx'
 import { RESULTS_ID, useGenerator } from '../../generator/generator-context.ts'
+import { EmbedCloseButton } from '../EmbedCloseButton.tsx'
 import { ErrorBanner } from '../ErrorNotice.tsx'
 import { GeneratorTabs } from './GeneratorTabs.tsx'
 import { generatorTabs } from './generator-tabs.ts'
@@ -21,6 +22,7 @@ export function GeneratorPage() {
       <header data-part="generator-header">
         {boot.layout.headerAvatar && <Avatar name={boot.botName} />}
         <h1 data-part="bot-name">{t('gen.title', { bot: boot.botName })}</h1>
+        {boot.embed && <EmbedCloseButton host={boot.embed.host} />}
       </header>
       <main data-part="generator-body">
         <GeneratorTabs tabs={generatorTabs(store.kind)} />
