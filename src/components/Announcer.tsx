@@ -12,7 +12,7 @@ export function Announcer() {
   const answer = store.announcement.value
   const announcement = useAnswerAnnouncement(answer !== '')
   return (
-    <div data-part="announcer" class="cs-visually-hidden" aria-live="polite" aria-atomic="true">
+    <div data-part="announcer" class="sr-only" aria-live="polite" aria-atomic="true">
       {answer && announcement && <announcement.AnswerAnnouncement key={answer} />}
     </div>
   )

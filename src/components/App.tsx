@@ -7,6 +7,7 @@ import { ErrorNotice } from './ErrorNotice.tsx'
 import { Header } from './Header.tsx'
 import { MessageLog } from './MessageLog.tsx'
 import { TranslateContext } from '../i18n/translate-context.ts'
+import { SkipLink } from './SkipLink.tsx'
 
 /** The whole chat: the same DOM for every theme; the layout options only switch parts on. */
 export function App(props: AppContextValue) {
@@ -17,18 +18,17 @@ export function App(props: AppContextValue) {
       <TranslateContext.Provider value={props.t}>
         <div
           data-part="app"
+          class="relative flex h-screen w-full flex-col overflow-hidden supports-[height:100dvh]:h-dvh data-[sidebar=true]:grid"
           data-avatars={String(layout.avatars)}
           data-timestamps={String(layout.timestamps)}
           data-tails={String(layout.bubbleTails)}
           data-busy={String(props.store.busy.value)}
           data-sidebar={String(panel.sidebar.value)}
         >
-          <a href="#chatskins-input" data-part="skip-link" class="cs-visually-hidden">
-            {props.t('skip.toComposer')}
-          </a>
+          <SkipLink target="chatskins-input">{props.t('skip.toComposer')}</SkipLink>
           <Header />
           <ConversationPanel />
-          <main data-part="main">
+          <main data-part="main" class="flex min-h-0 flex-1 flex-col">
             <MessageLog />
             <ErrorNotice />
             <Composer />

@@ -16,7 +16,7 @@ export function AttachButton() {
         ref={inputRef}
         type="file"
         data-part="attach-input"
-        class="cs-visually-hidden"
+        class="sr-only"
         tabIndex={-1}
         aria-hidden="true"
         multiple={rules.maxFiles > 1}
@@ -40,7 +40,7 @@ export function AttachButton() {
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M20 11.5l-7.8 7.8a5 5 0 0 1-7.1-7.1l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8" />
         </svg>
-        <span class="cs-visually-hidden">{t('attachments.attach')}</span>
+        <span class="sr-only">{t('attachments.attach')}</span>
       </button>
     </>
   )

@@ -71,7 +71,7 @@ export function AttachmentList({
               <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                 <path d="M6 6l12 12M18 6L6 18" />
               </svg>
-              <span class="cs-visually-hidden">{t('attachments.remove', { name: item.name })}</span>
+              <span class="sr-only">{t('attachments.remove', { name: item.name })}</span>
             </button>
           )}
         </li>

@@ -43,9 +43,14 @@ export function Composer() {
   }
 
   return (
-    <form data-part="composer" onSubmit={submit} {...(media && media.parts.fileDrop(media))}>
+    <form
+      data-part="composer"
+      class="mx-auto flex w-full max-w-[calc(var(--cs-content-width)+2*var(--cs-space-4))] flex-none items-end gap-(--cs-space-2) px-(--cs-space-4) pt-(--cs-space-2) pb-[max(var(--cs-space-3),env(safe-area-inset-bottom))] embed:pb-(--cs-space-3)"
+      onSubmit={submit}
+      {...(media && media.parts.fileDrop(media))}
+    >
       {media && <media.parts.Attachments />}
-      <label data-part="composer-label" class="cs-visually-hidden" for={COMPOSER_INPUT_ID}>
+      <label data-part="composer-label" class="sr-only" for={COMPOSER_INPUT_ID}>
         {t('composer.label', bot)}
       </label>
       {media && <media.parts.AttachButton />}
@@ -62,7 +67,7 @@ export function Composer() {
         onInput={(event) => (store.draft.value = event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
-      <p id="chatskins-hint" data-part="composer-hint" class="cs-visually-hidden">
+      <p id="chatskins-hint" data-part="composer-hint" class="sr-only">
         {t('composer.hint')}
       </p>
       {busy ? (
@@ -70,14 +75,14 @@ export function Composer() {
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <rect x="7" y="7" width="10" height="10" rx="2" />
           </svg>
-          <span class="cs-visually-hidden">{t('composer.stop')}</span>
+          <span class="sr-only">{t('composer.stop')}</span>
         </button>
       ) : (
         <button type="submit" data-part="send" aria-disabled={empty || uploading}>
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M4 12l16-8-6 16-2.5-6.5z" />
           </svg>
-          <span class="cs-visually-hidden">{t('composer.send')}</span>
+          <span class="sr-only">{t('composer.send')}</span>
         </button>
       )}
     </form>

@@ -59,13 +59,13 @@ export function RenameForm({ conversation }: { conversation: Conversation }) {
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M5 12.5l4.5 4.5L19 7.5" />
         </svg>
-        <span class="cs-visually-hidden">{t('conversations.save')}</span>
+        <span class="sr-only">{t('conversations.save')}</span>
       </button>
       <button type="button" data-part="conversation-cancel" onClick={list.cancelEdit}>
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M6 6l12 12M18 6L6 18" />
         </svg>
-        <span class="cs-visually-hidden">{t('conversations.cancel')}</span>
+        <span class="sr-only">{t('conversations.cancel')}</span>
       </button>
       {(refused || failed) && (
         <p id={hintId} data-part="conversation-hint" role="alert">

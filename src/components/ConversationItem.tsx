@@ -72,7 +72,7 @@ export function ConversationItem({ conversation, now, onRemoved }: ConversationI
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
               <path d="M4 20h4L19 9l-4-4L4 16z M13.5 6.5l4 4" />
             </svg>
-            <span class="cs-visually-hidden">{t('conversations.renameItem', { name })}</span>
+            <span class="sr-only">{t('conversations.renameItem', { name })}</span>
           </button>
           <button
             type="button"
@@ -82,7 +82,7 @@ export function ConversationItem({ conversation, now, onRemoved }: ConversationI
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
               <path d="M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13" />
             </svg>
-            <span class="cs-visually-hidden">{t('conversations.deleteItem', { name })}</span>
+            <span class="sr-only">{t('conversations.deleteItem', { name })}</span>
           </button>
         </>
       )}

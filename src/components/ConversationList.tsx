@@ -38,7 +38,7 @@ export function ConversationList({ drawer }: { drawer: boolean }) {
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
               <path d="M6 6l12 12M18 6L6 18" />
             </svg>
-            <span class="cs-visually-hidden">{t('conversations.close')}</span>
+            <span class="sr-only">{t('conversations.close')}</span>
           </button>
         )}
       </div>

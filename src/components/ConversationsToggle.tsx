@@ -17,7 +17,7 @@ export function ConversationsToggle() {
         <rect x="3" y="4" width="18" height="16" rx="3" />
         <path d="M9.5 4v16" />
       </svg>
-      <span class="cs-visually-hidden">{t('conversations.toggle')}</span>
+      <span class="sr-only">{t('conversations.toggle')}</span>
     </button>
   )
 }

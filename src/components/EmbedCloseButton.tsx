@@ -13,7 +13,7 @@ export function EmbedCloseButton(props: { host: string }) {
       <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         <path d="M6 6l12 12M18 6L6 18" />
       </svg>
-      <span class="cs-visually-hidden">{t('embed.close')}</span>
+      <span class="sr-only">{t('embed.close')}</span>
     </button>
   )
 }

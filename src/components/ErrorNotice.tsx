@@ -46,7 +46,7 @@ export function ErrorBanner({
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M6 6l12 12M18 6L6 18" />
         </svg>
-        <span class="cs-visually-hidden">{t('error.dismiss')}</span>
+        <span class="sr-only">{t('error.dismiss')}</span>
       </button>
     </div>
   )

@@ -12,10 +12,13 @@ export function Header() {
   const embedClose = useEmbedClose(boot.embed !== undefined)
   const typing = store.phase.value === 'sending' || store.phase.value === 'streaming'
   return (
-    <header data-part="header">
+    <header
+      data-part="header"
+      class="relative z-1 flex flex-none items-center gap-(--cs-space-3) px-(--cs-space-4) py-(--cs-space-3) pt-[max(var(--cs-space-3),env(safe-area-inset-top))] embed:gap-(--cs-space-2) embed:px-(--cs-space-3) embed:py-(--cs-space-2)"
+    >
       <ConversationsToggle />
       {boot.layout.headerAvatar && <Avatar name={boot.botName} />}
-      <div data-part="title">
+      <div data-part="title" class="min-w-0 flex-1">
         <h1 data-part="bot-name">{boot.botName}</h1>
         <p data-part="status" data-typing={String(typing)}>
           {t(typing ? 'header.status.typing' : 'header.status.online')}

@@ -39,7 +39,7 @@ export function InputsFileField({ id, field, inputs, problem, problemKey }: Inpu
         ref={pickerRef}
         type="file"
         data-part="inputs-file-input"
-        class="cs-visually-hidden"
+        class="sr-only"
         tabIndex={-1}
         aria-hidden="true"
         multiple={field.multiple}

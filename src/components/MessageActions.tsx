@@ -112,7 +112,7 @@ export function ActionButton({ part, label, pressed, onClick, children }: Action
       <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         {children}
       </svg>
-      <span class="cs-visually-hidden">{label}</span>
+      <span class="sr-only">{label}</span>
     </button>
   )
 }

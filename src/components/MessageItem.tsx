@@ -48,17 +48,24 @@ export function MessageItem({ message }: { message: ChatMessage }) {
       {first && <InputsPanel />}
       <article
         data-part="message"
+        class="flex min-w-0 items-start gap-(--cs-space-2) data-[role=user]:flex-row-reverse"
         data-role={message.role}
         data-state={status}
         data-streaming={String(streaming)}
         aria-label={isBot ? boot.botName : t('message.you')}
       >
         {isBot && boot.layout.avatars && <Avatar name={boot.botName} />}
-        <div data-part="stack">
+        <div
+          data-part="stack"
+          class={`flex max-w-(--cs-bubble-max) min-w-0 flex-col gap-(--cs-space-1) ${isBot ? '' : 'items-end'}`}
+        >
           {isBot && boot.layout.avatars && <p data-part="sender">{boot.botName}</p>}
           {details && <details.AgentSteps message={message} streaming={streaming} />}
           {details && <details.WorkflowSteps message={message} streaming={streaming} />}
-          <div data-part="row">
+          <div
+            data-part="row"
+            class={`flex min-w-0 items-end gap-(--cs-space-2) ${isBot ? '' : 'flex-row-reverse'}`}
+          >
             <div data-part="bubble" data-role={message.role}>
               {waiting ? (
                 <span data-part="typing" role="img" aria-label={t('message.thinking', bot)}>

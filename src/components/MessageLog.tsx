@@ -82,13 +82,18 @@ export function MessageLog() {
       <div
         ref={logRef}
         data-part="log"
+        class="min-h-0 flex-1 overflow-x-hidden overflow-y-auto overscroll-contain [scrollbar-gutter:stable]"
         role="log"
         aria-live="off"
         aria-label={t('log.label', bot)}
         aria-busy={store.busy.value || history.restoring.value}
         tabIndex={0}
       >
-        <div ref={contentRef} data-part="log-content">
+        <div
+          ref={contentRef}
+          data-part="log-content"
+          class="relative mx-auto flex w-full max-w-content flex-col gap-(--cs-space-4) px-(--cs-space-4) py-(--cs-space-6)"
+        >
           <HistoryStart />
           {messages.length === 0
             ? !history.pending.value && <Welcome />

@@ -29,9 +29,9 @@ export function MicButton() {
           <rect x="9" y="3" width="6" height="11" rx="3" />
           <path d="M5 11a7 7 0 0 0 14 0M12 18v3" />
         </svg>
-        <span class="cs-visually-hidden">{label}</span>
+        <span class="sr-only">{label}</span>
       </button>
-      <p data-part="mic-status" role="status" class={problem ? undefined : 'cs-visually-hidden'}>
+      <p data-part="mic-status" role="status" class={problem ? undefined : 'sr-only'}>
         {problem === 'denied'
           ? t('voice.denied')
           : problem === 'failed'

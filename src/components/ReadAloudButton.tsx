@@ -34,7 +34,7 @@ export function ReadAloudToggle({ readAloud, item }: { readAloud: ReadAloud; ite
             <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" />
           )}
         </svg>
-        <span class="cs-visually-hidden">{label}</span>
+        <span class="sr-only">{label}</span>
       </button>
       {readAloud.failed.value === item.key && (
         <span data-part="read-aloud-error" role="status">

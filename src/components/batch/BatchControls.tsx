@@ -85,7 +85,7 @@ export function BatchControls({
           </span>
         </div>
       )}
-      <p data-part="batch-announcement" role="status" class="cs-visually-hidden">
+      <p data-part="batch-announcement" role="status" class="sr-only">
         {phase === 'done'
           ? tb('batch.finished', {
               succeeded: number(counts.succeeded),

@@ -7,6 +7,7 @@ import { generatorTabs } from './generator-tabs.ts'
 import { CompletionResults } from './CompletionResults.tsx'
 import { RunStatus } from './RunStatus.tsx'
 import { WorkflowResult } from './WorkflowResult.tsx'
+import { SkipLink } from '../SkipLink.tsx'
 
 /**
  * A text generator's page: the form (and any other tab) on one side, the results on the other;
@@ -16,9 +17,7 @@ export function GeneratorPage() {
   const { boot, store, t } = useGenerator()
   return (
     <div data-part="generator" data-app={store.kind} data-busy={String(store.busy.value)}>
-      <a href={`#${RESULTS_ID}`} data-part="skip-link" class="cs-visually-hidden">
-        {t('gen.results')}
-      </a>
+      <SkipLink target={RESULTS_ID}>{t('gen.results')}</SkipLink>
       <header data-part="generator-header">
         {boot.layout.headerAvatar && <Avatar name={boot.botName} />}
         <h1 data-part="bot-name">{t('gen.title', { bot: boot.botName })}</h1>

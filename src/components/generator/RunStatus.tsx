@@ -14,7 +14,7 @@ export function RunStatus() {
         ? undefined
         : store.workflow.value?.status
   return (
-    <p data-part="generator-announcer" class="cs-visually-hidden" role="status">
+    <p data-part="generator-announcer" class="sr-only" role="status">
       {status && t(STATUS_KEY[status])}
     </p>
   )
