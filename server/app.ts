@@ -11,7 +11,6 @@ import { embedAwareVisitor } from './embed/embed-visitor.ts'
 import { brandFileHandler } from './brand/brand-route.ts'
 import type { EndpointBrand } from './brand/load-brands.ts'
 import { answerDelivery } from './delivery/answer-delivery.ts'
-import type { ContentCoding } from './delivery/encodings.ts'
 import { registerServiceWorkerScript } from './delivery/service-worker-script.ts'
 import { staticHandler, type ReadStatic } from './delivery/static-handler.ts'
 import { errorResponse, HttpError } from './errors.ts'
@@ -52,17 +51,6 @@ import { createMemoryLimitsStore, type LimitsStore } from './security/limits-sto
 import { allowedHostsOnly } from './security/allowed-hosts.ts'
 import { sameOriginOnly } from './security/same-origin.ts'
 import { createVisitorSigner } from './visitor/visitor-signer.ts'
-
-export interface StaticFile {
-  body: Uint8Array
-  contentType: string
-  /** A text format whose coding depends on `Accept-Encoding` (so: `Vary`). */
-  negotiated?: boolean
-  /** Set when `body` is compressed in this coding. */
-  encoding?: ContentCoding
-  /** Made afresh per request (a pack's CSS under `npm run dev`): never cached, whatever its URL. */
-  live?: boolean
-}
 
 export interface AppOptions {
   config: ChatskinsConfig

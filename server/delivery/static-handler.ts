@@ -1,9 +1,19 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import type { StaticFile } from '../app.ts'
 import { HttpError } from '../errors.ts'
 import { decodeStaticPath } from '../http/decode-static-path.ts'
 import { acceptedCodings, type ContentCoding } from './encodings.ts'
+
+export interface StaticFile {
+  body: Uint8Array
+  contentType: string
+  /** A text format whose coding depends on `Accept-Encoding` (so: `Vary`). */
+  negotiated?: boolean
+  /** Set when `body` is compressed in this coding. */
+  encoding?: ContentCoding
+  /** Made afresh per request (a pack's CSS under `npm run dev`): never cached, whatever its URL. */
+  live?: boolean
+}
 
 export type ReadStatic = (
   path: string,

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { basename, extname, join, normalize, sep } from 'node:path'
-import type { StaticFile } from '../app.ts'
+import type { StaticFile } from '../delivery/static-handler.ts'
 import { compressBytes } from '../delivery/compress-bytes.ts'
 import { COMPRESSIBLE_EXTENSIONS, TWIN_SUFFIX, type ContentCoding } from '../delivery/encodings.ts'
 
