@@ -69,7 +69,7 @@ export function batchPartsOutsidePanel(page: Page): Promise<string[]> {
     return Array.from(parts).flatMap((part) => {
       const box = part.getBoundingClientRect()
       // Words for screen readers only are clipped to a pixel on purpose.
-      if (box.width === 0 || part.classList.contains('cs-visually-hidden')) return []
+      if (box.width === 0 || part.classList.contains('sr-only')) return []
       const out = Math.max(panel.left - box.left, box.right - panel.right)
       return out > 0.5 ? [`${part.dataset.part}: ${Math.round(out)}px`] : []
     })
