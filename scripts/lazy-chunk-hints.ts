@@ -3,10 +3,11 @@ import { LAZY_CHUNKS_SLOT, type LazyChunks } from '../server/embed/embed-preload
 
 /**
  * The lazy modules an embed panel needs for its first render, by source path, the most urgent
- * first: the bridge lets the host page's `open` through, setup shows the welcome and the form.
+ * first: the chat's bridge (with the bridge it shares with the generator page, a static import)
+ * lets the host page's `open` through, setup shows the welcome and the form.
  */
 const EMBED_MODULES = [
-  'src/embedded/host-bridge.ts',
+  'src/embedded/connect-chat-host.ts',
   'src/app/app-setup.ts',
   'src/components/EmbedCloseButton.tsx',
 ]
