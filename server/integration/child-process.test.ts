@@ -67,9 +67,11 @@ describe('chatskins in its own process', () => {
     expect(peak - resting).toBeLessThan(250)
   }, 120_000)
 
-  it('holds under 80 MB after a garbage collection while 4 recordings of 30 MB stream through', async () => {
+  it('holds under 50 MB after a garbage collection while 4 recordings of 30 MB stream through', async () => {
     // Four: one address's turns, all streaming at once. Held whole they were 120 MB at least, and
-    // were held twice; streamed, what is left is what the sockets each way have queued.
+    // were held twice; streamed, what is left is what the sockets each way have queued (5 to 31 MB
+    // measured on a loaded machine). When fetch teed the body sent to Dify, the branch it did not
+    // send kept every byte: 98 to 123 MB with a slow upstream.
     const resting = await child.retainedMb()
     let held = resting
     let sending = true
@@ -82,7 +84,7 @@ describe('chatskins in its own process', () => {
     const answers = await recordings(4).finally(() => (sending = false))
     await sampling
     await expectHeardWhole(answers)
-    expect(held - resting).toBeLessThan(80)
+    expect(held - resting).toBeLessThan(50)
   }, 120_000)
 
   it('keeps the demo bot bounded: 200 uploads of 250 KB leave it holding under 80 MB more', async () => {
