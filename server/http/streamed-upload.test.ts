@@ -148,6 +148,35 @@ describe('openStreamedUpload', () => {
     expect(await reading).toEqual({ status: 400, code: 'upload_interrupted' })
   })
 
+  it('answers 408 upload_too_slow to a body that trickles in, and tells where the bytes go', async () => {
+    const encoder = new TextEncoder()
+    let sent = 0
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+        const head =
+          '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n'
+        controller.enqueue(encoder.encode(sent++ === 0 ? head : 'x'))
+      },
+    })
+    const request = new Request('http://localhost/x', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'multipart/form-data; boundary=XYZ' },
+      duplex: 'half',
+    } as RequestInit)
+    const told: HttpError[] = []
+    const opened = await openStreamedUpload(request, {
+      maxFileBytes: MAX,
+      pace: { windowMs: 150, minBytes: 100 },
+      onFailure: (error) => told.push(error),
+    })
+    const error = await new Response(opened.body).arrayBuffer().catch((thrown: unknown) => thrown)
+    expect(error).toBeInstanceOf(HttpError)
+    expect(opened.failure()).toMatchObject({ status: 408, code: 'upload_too_slow' })
+    expect(told.map(({ code }) => code)).toEqual(['upload_too_slow'])
+  })
+
   it('accepts a file of exactly the cap and refuses one byte more with 413', async () => {
     const exact = formWith(['file', new Blob([new Uint8Array(MAX)]), 'a.bin'])
     expect((await readUpload(upload(exact))).bytes.byteLength).toBe(MAX)

@@ -6,6 +6,7 @@ import {
   type MultipartEvent,
 } from './multipart-stream.ts'
 import { payloadTooLarge } from './read-body-bytes.ts'
+import { MIN_UPLOAD_PACE, pacedReads, type UploadPace } from './upload-pace.ts'
 
 /** Room for the multipart boundaries, part headers and small fields around the file itself. */
 export const MULTIPART_FRAMING_BYTES = 64 * 1024
@@ -25,6 +26,8 @@ export interface StreamedUpload {
 
 export interface StreamedUploadOptions {
   maxFileBytes: number
+  /** The slowest the body may arrive (default MIN_UPLOAD_PACE); slower is a 408. */
+  pace?: UploadPace
   /** Told when the upload fails while its bytes are on their way, to abort where they go. */
   onFailure?: (error: HttpError) => void
 }
@@ -57,7 +60,12 @@ export async function openStreamedUpload(
   const maxBodyBytes = maxFileBytes + MULTIPART_FRAMING_BYTES
   if (Number(request.headers.get('content-length') ?? '0') > maxBodyBytes) throw tooLarge()
   if (!request.body) throw invalidMultipart()
-  const source = countedChunks(request.body, maxBodyBytes, tooLarge)
+  const source = countedChunks(
+    request.body,
+    maxBodyBytes,
+    tooLarge,
+    options.pace ?? MIN_UPLOAD_PACE,
+  )
   const events = multipartEvents(source.chunks, boundary)
   const part = await firstFilePart(events).catch(async (error: unknown) => {
     await source.cancel()
@@ -111,21 +119,24 @@ async function firstFilePart(events: AsyncGenerator<MultipartEvent, void>) {
 }
 
 /**
- * The body's chunks, refusing more than `maxBytes` in all (whatever Content-Length said) and
- * turning a connection that breaks off into a 400, never an unhandled error.
+ * The body's chunks, refusing more than `maxBytes` in all (whatever Content-Length said) and a
+ * sender slower than `pace` (408), and turning a connection that breaks off into a 400, never an
+ * unhandled error.
  */
 function countedChunks(
   body: ReadableStream<Uint8Array>,
   maxBytes: number,
   tooLarge: () => HttpError,
+  pace: UploadPace,
 ): { chunks: AsyncIterator<Uint8Array>; cancel: () => Promise<void> } {
   const reader = body.getReader()
+  const read = pacedReads(reader, pace)
   let total = 0
   return {
     chunks: {
       async next() {
-        const { done, value } = await reader.read().catch(() => {
-          throw uploadInterrupted()
+        const { done, value } = await read().catch((error: unknown) => {
+          throw error instanceof HttpError ? error : uploadInterrupted()
         })
         if (done) return { done: true, value: undefined }
         total += value.byteLength
