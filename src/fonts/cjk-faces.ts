@@ -49,8 +49,8 @@ export function parseFontSlices(css: string): FontSlice[] {
 export interface CjkFacesOptions {
   /** The document's font set: each slice the page's text needs is added to it. */
   fonts: Pick<FontFaceSet, 'add'>
-  /** A font's stylesheet text (`/fonts/<id>.css`). */
-  loadCss: (font: CjkFont) => Promise<string>
+  /** A font's stylesheet text; by default `/fonts/<id>.css` from this server. */
+  loadCss?: (font: CjkFont) => Promise<string>
   /** All the page's text, read when a font is first needed. */
   pageText: () => string
   createFace?: (slice: FontSlice) => FontFace
@@ -63,6 +63,12 @@ export interface CjkFacesOptions {
  * the 20-odd slices a page of mixed text needs (bench/README.md, batch runs).
  */
 export function createCjkFaces(options: CjkFacesOptions) {
+  const loadCss =
+    options.loadCss ??
+    ((font: CjkFont) =>
+      fetch(`/fonts/${font}.css`).then((response) =>
+        response.ok ? response.text() : Promise.reject(new Error(String(response.status))),
+      ))
   const createFace =
     options.createFace ??
     ((slice: FontSlice) => new FontFace(slice.family, slice.source, slice.descriptors))
@@ -79,7 +85,7 @@ export function createCjkFaces(options: CjkFacesOptions) {
       waiting: [options.pageText(), text] as string[] | null,
     }
     fonts.set(font, entry)
-    options.loadCss(font).then(
+    loadCss(font).then(
       (css) => {
         entry.index = createSliceIndex(parseFontSlices(css))
         add(entry.index, entry.waiting!.join(''))

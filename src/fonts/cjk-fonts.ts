@@ -29,14 +29,7 @@ export function watchCjkFonts(root: Element, locale: string, doc: Document = doc
     const needed = cjkFontsFor(text, locale)
     if (!faces && needed.length === 0) return
     faces ??= import('./cjk-faces.ts').then(({ createCjkFaces }) =>
-      createCjkFaces({
-        fonts: doc.fonts,
-        loadCss: (font) =>
-          fetch(`/fonts/${font}.css`).then((response) =>
-            response.ok ? response.text() : Promise.reject(new Error(String(response.status))),
-          ),
-        pageText,
-      }),
+      createCjkFaces({ fonts: doc.fonts, pageText }),
     )
     void faces.then((registry) => registry.show(text, needed))
   }
