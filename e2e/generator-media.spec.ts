@@ -1,6 +1,7 @@
-import { expect, test, type Page, type Request } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { failOnScriptActivity } from './chat-page.ts'
 import { generatorPage, seriousAxeViolations } from './generator-page.ts'
+import { expectStreamedReplay, PNG, recordPlays, requestsTo } from './media-helpers.ts'
 
 /**
  * A text generator's media against the fake Dify: read-aloud of a completion result
@@ -8,35 +9,7 @@ import { generatorPage, seriousAxeViolations } from './generator-page.ts'
  * pictures sent with a run, and results read aloud as they stream with `tts_message`).
  */
 
-/** A valid 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
-  'base64',
-)
-
 const part = (page: Page, name: string) => page.locator(`[data-part="${name}"]`)
-
-/** Records calls to `HTMLMediaElement.play` in the page. */
-async function recordPlays(page: Page) {
-  await page.addInitScript(() => {
-    const plays: string[] = []
-    ;(window as unknown as { __plays: string[] }).__plays = plays
-    const play = HTMLMediaElement.prototype.play
-    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-      plays.push(this.src)
-      return play.call(this)
-    }
-  })
-  return () => page.evaluate(() => (window as unknown as { __plays: string[] }).__plays)
-}
-
-function requestsTo(page: Page, suffix: string) {
-  const requests: Request[] = []
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname.endsWith(suffix)) requests.push(request)
-  })
-  return requests
-}
 
 test.describe('read-aloud of a completion result', () => {
   test('asks /text-to-audio for the words of the result, not its markdown, and plays them', async ({
@@ -75,11 +48,7 @@ test.describe('read-aloud of a completion result', () => {
     await expect(generator.result).toHaveAttribute('data-status', 'succeeded')
     await expect.poll(plays).toHaveLength(1)
     const button = generator.result.getByRole('button', { name: 'Read aloud' })
-    await expect(button).toBeVisible()
-    if ((await button.getAttribute('aria-pressed')) === 'true') await button.click()
-    await button.click()
-    await expect.poll(plays).toHaveLength(2)
-    expect(speech).toHaveLength(0)
+    await expectStreamedReplay(button, plays, speech)
     guard.assertClean()
   })
 })
