@@ -1,6 +1,7 @@
-import { expect, test, type Page, type Request } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { findChromium } from '../scripts/find-chromium.ts'
 import { chatPage, expectNoHorizontalScroll, failOnScriptActivity } from './chat-page.ts'
+import { expectStreamedReplay, PNG, recordPlays, requestsTo } from './media-helpers.ts'
 
 /**
  * Files, voice input and read-aloud against the fake Dify: `app-full` (files, speech to text and
@@ -22,11 +23,6 @@ test.use({
 
 const part = (page: Page, name: string) => page.locator(`[data-part="${name}"]`)
 
-/** A valid 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
-  'base64',
-)
 const png = (name: string, size = PNG.length) => ({
   name,
   mimeType: 'image/png',
@@ -42,28 +38,6 @@ const text = (name: string, body = 'Some notes') => ({
 async function openFull(page: Page, endpoint = 'full') {
   await page.goto(`/${endpoint}/?name=Ann&lang=en`)
   await expect(part(page, 'attach')).toBeVisible()
-}
-
-/** Records calls to `HTMLMediaElement.play` (and whether they were refused) in the page. */
-async function recordPlays(page: Page) {
-  await page.addInitScript(() => {
-    const plays: string[] = []
-    ;(window as unknown as { __plays: string[] }).__plays = plays
-    const play = HTMLMediaElement.prototype.play
-    HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-      plays.push(this.src)
-      return play.call(this)
-    }
-  })
-  return () => page.evaluate(() => (window as unknown as { __plays: string[] }).__plays)
-}
-
-function requestsTo(page: Page, suffix: string) {
-  const requests: Request[] = []
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname.endsWith(suffix)) requests.push(request)
-  })
-  return requests
 }
 
 test.describe('files', () => {
@@ -250,11 +224,7 @@ test.describe('read aloud', () => {
     await expect.poll(plays).toHaveLength(1)
     // The read-aloud button replays the streamed audio without another request.
     const button = answer.getByRole('button', { name: 'Read aloud' })
-    await expect(button).toBeVisible()
-    if ((await button.getAttribute('aria-pressed')) === 'true') await button.click()
-    await button.click()
-    await expect.poll(plays).toHaveLength(2)
-    expect(speech).toHaveLength(0)
+    await expectStreamedReplay(button, plays, speech)
     guard.assertClean()
   })
 })

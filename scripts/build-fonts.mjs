@@ -1,7 +1,8 @@
 // Ships the CJK web fonts with the built client: for each script, the variable Noto Sans font's
 // unicode-range slices are copied to dist/client/fonts/<id>-<version>/ and described by a compact
-// dist/client/fonts/<id>.css. The client links a stylesheet only when the page shows that script
-// (src/fonts/cjk-fonts.ts), and the browser then fetches only the slices the text needs.
+// dist/client/fonts/<id>.css, one @font-face a line (src/fonts/cjk-faces.ts reads it so). The
+// client reads a stylesheet only when the page shows that script (src/fonts/cjk-fonts.ts) and
+// registers only the slices its text needs; the browser fetches those it draws.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'

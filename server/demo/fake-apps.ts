@@ -60,6 +60,12 @@ export function featureEnabled(app: FakeApp, feature: string): boolean {
   )
 }
 
+/** `text_to_speech.autoPlay: "enabled"`: the stream reads the answer aloud (`tts_message`). */
+export function ttsAutoPlay(app: FakeApp): boolean {
+  const tts = app.parameters.text_to_speech as { enabled?: boolean; autoPlay?: string } | undefined
+  return tts?.enabled === true && tts.autoPlay === 'enabled'
+}
+
 /** Dify takes `files` only when file upload is on, in the full or the old image-only shape. */
 export function fileUploadEnabled(app: FakeApp): boolean {
   const upload = app.parameters.file_upload as

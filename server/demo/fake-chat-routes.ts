@@ -2,7 +2,7 @@ import type { Hono } from 'hono'
 import { demoAnswer, longAnswer } from './demo-answers.ts'
 import { parseDirectives } from './directives.ts'
 import { badJsonBody, difyError, WRONG_APP_TYPE_MESSAGES } from './dify-errors.ts'
-import { fileUploadEnabled, type FakeApp } from './fake-apps.ts'
+import { fileUploadEnabled, ttsAutoPlay, type FakeApp } from './fake-apps.ts'
 import { demoCitations } from './fake-citations.ts'
 import type { FakeEnv } from './fake-dify.ts'
 import { validateInputs } from './fake-inputs.ts'
@@ -141,7 +141,6 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
     const taskId = crypto.randomUUID()
     const task = { user, stopRequested: false }
     tasks.set(taskId, task)
-    const tts = fakeApp.parameters.text_to_speech as { enabled?: boolean; autoPlay?: string }
     const stream = createSseStream(
       async (writer) => {
         try {
@@ -158,7 +157,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
             citations,
             assistantFile: directives.file || mode === 'agent-chat',
             files: c.get('files'),
-            tts: tts?.enabled === true && tts.autoPlay === 'enabled',
+            tts: ttsAutoPlay(fakeApp),
             hostile: fakeApp.hostile,
           })
         } finally {

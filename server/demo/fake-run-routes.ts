@@ -6,7 +6,9 @@ import type { TurnFaults } from './turn-faults.ts'
 import type { FakeEnv } from './fake-dify.ts'
 import { validateInputs } from './fake-inputs.ts'
 import { readJson } from './fake-request.ts'
-import { workflowOutputFiles } from './fake-message-files.ts'
+import { userMessageFiles, workflowOutputFiles } from './fake-message-files.ts'
+import { fileUploadEnabled, ttsAutoPlay } from './fake-apps.ts'
+import type { FakeMessageFile } from './fake-store.ts'
 import { NIL_UUID } from './fake-store.ts'
 import type { ChatRouteOptions } from './fake-chat-routes.ts'
 import { createSseStream, type SseWriter } from './sse-writer.ts'
@@ -28,8 +30,14 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
   app.post('/completion-messages', async (c) => {
     const started = await startRun(c, 'completion', 'app_unavailable')
     if (started instanceof Response) return started
-    const { user, inputs, directives, faults, text } = started
+    const { user, inputs, directives, faults, text, body } = started
     const store = c.get('store')
+    const fakeApp = c.get('app')
+    // A vision app reads the pictures sent with the run, as a chat does a turn's.
+    const files = fileUploadEnabled(fakeApp)
+      ? userMessageFiles(body.files, store, user)
+      : { files: [] }
+    if ('error' in files) return difyError(400, 'invalid_param', files.error)
     // Dify keeps each completion in a conversation of its own, which it never lists.
     const conversation = store.createConversation(user, inputs, '')
     const message = {
@@ -39,7 +47,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
       inputs,
       query: '',
       answer: '',
-      message_files: [],
+      message_files: files.files,
       feedback: null,
       retriever_resources: [],
       agent_thoughts: [],
@@ -48,7 +56,9 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
       created_at: store.now(),
     }
     conversation.messages.push(message)
-    const answer = directives.longChars ? longAnswer(directives.longChars) : completionOf(text)
+    const answer = directives.longChars
+      ? longAnswer(directives.longChars)
+      : completionOf(text, files.files)
     return stream(faults, user, (writer, taskId, task) =>
       writeTurn(writer, {
         mode: 'completion',
@@ -63,7 +73,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
         citations: null,
         assistantFile: false,
         files: c.get('files'),
-        tts: false,
+        tts: ttsAutoPlay(fakeApp),
       }),
     )
   })
@@ -124,6 +134,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     directives: Directives
     faults: TurnFaults
     text: string
+    body: Record<string, unknown>
   }
 
   async function startRun(
@@ -154,7 +165,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
       (id) => c.get('store').findUpload(id, user) !== undefined,
     )
     if ('error' in checked) return difyError(400, 'invalid_param', checked.error)
-    return { user, inputs: checked.inputs, directives, faults, text: query }
+    return { user, inputs: checked.inputs, directives, faults, text: query, body }
   }
 
   function stream(
@@ -183,8 +194,9 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
   }
 }
 
-/** The demo's generated text: a short markdown piece about the form's words. */
-function completionOf(text: string): string {
+/** The demo's generated text: a short markdown piece about the form's words and its files. */
+function completionOf(text: string, files: readonly FakeMessageFile[] = []): string {
   const topic = text.trim() || 'your topic'
-  return `## ${topic}\n\nHere is a short piece about **${topic}**, written by the chatskins demo.\n\n- It streams token by token, so you can press **Stop**.\n- It is markdown: *emphasis*, \`code\` and lists.\n\nThank you for trying the text generator.`
+  const looked = files.map((file) => `- It looked at **${file.filename}** (${file.type}).\n`)
+  return `## ${topic}\n\nHere is a short piece about **${topic}**, written by the chatskins demo.\n\n- It streams token by token, so you can press **Stop**.\n- It is markdown: *emphasis*, \`code\` and lists.\n${looked.join('')}\nThank you for trying the text generator.`
 }

@@ -5,6 +5,8 @@ export type GeneratorKind = 'completion' | 'workflow'
 
 export interface RunRequest {
   inputs: Record<string, unknown>
+  /** Uploaded files (docs/dify-wire.md#files), for an app with file upload on. */
+  files?: Array<Record<string, unknown>>
 }
 
 /** A text generator's way to the server (docs/app-types.md#routes); errors are ChatErrors. */

@@ -1,10 +1,10 @@
 import { useRef } from 'preact/hooks'
-import { useApp } from '../app/app-context.ts'
+import { useT } from '../i18n/translate-context.ts'
 import { useMedia, type Media } from '../media/media-context.ts'
 
 /** The composer's paper clip: opens the file picker, limited to what the app accepts. */
 export function AttachButton() {
-  const { t } = useApp()
+  const t = useT()
   const media = useMedia()
   const inputRef = useRef<HTMLInputElement>(null)
   const rules = media?.attachments.rules.value

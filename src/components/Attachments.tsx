@@ -5,12 +5,12 @@ import type {
   Attachments as AttachmentsState,
 } from '../media/attachments.ts'
 import type { ChatMessage } from '../chat/chat-message.ts'
-import { useApp } from '../app/app-context.ts'
+import { useT } from '../i18n/translate-context.ts'
 import { useMedia } from '../media/media-context.ts'
 
 /** The files waiting in the composer (upload progress, removal) and what went wrong adding one. */
 export function Attachments() {
-  const { t } = useApp()
+  const t = useT()
   const media = useMedia()
   if (!media) return null
   const { attachments } = media
@@ -39,7 +39,7 @@ export function AttachmentList({
   label: string
   locked?: boolean
 }) {
-  const { t } = useApp()
+  const t = useT()
   return (
     <ul data-part="attachments" aria-label={label}>
       {attachments.items.value.map((item) => (
@@ -82,7 +82,7 @@ export function AttachmentList({
 
 /** The files a user message went with, inside its bubble. */
 export function SentFiles({ message }: { message: ChatMessage }) {
-  const { t } = useApp()
+  const t = useT()
   const media = useMedia()
   const sent = message.role === 'user' ? (media?.attachments.sentWith(message) ?? []) : []
   // A question from history has no composer attachments, but Dify lists what went with it.

@@ -17,29 +17,55 @@ export function cjkFontsFor(text: string, locale: string): CjkFont[] {
 }
 
 /**
- * Links a font stylesheet the first time its script appears anywhere in `root`: the page's
- * strings, the bot name, answers as they stream. A page in English that never shows CJK text
- * fetches no CJK font at all.
+ * Loads a CJK font the first time its script appears anywhere in `root`: the page's strings, the
+ * bot name, answers as they stream, what the visitor types. A page in English that never shows
+ * CJK text fetches no CJK font at all, and a page that does registers only the slices its text
+ * uses (`./cjk-faces.ts`, loaded then).
  */
 export function watchCjkFonts(root: Element, locale: string, doc: Document = document): () => void {
-  const linked = new Set<CjkFont>()
-  const link = (text: string) => {
-    for (const font of cjkFontsFor(text, locale)) {
-      if (linked.has(font)) continue
-      linked.add(font)
-      const element = doc.createElement('link')
-      element.rel = 'stylesheet'
-      element.href = `/fonts/${font}.css`
-      doc.head.append(element)
-    }
+  let faces: Promise<{ show(text: string, needed: readonly CjkFont[]): void }> | undefined
+  const pageText = () => `${doc.title} ${root.textContent ?? ''} ${fieldText(root)}`
+  const show = (text: string) => {
+    const needed = cjkFontsFor(text, locale)
+    if (!faces && needed.length === 0) return
+    faces ??= import('./cjk-faces.ts').then(({ createCjkFaces }) =>
+      createCjkFaces({ fonts: doc.fonts, pageText }),
+    )
+    void faces.then((registry) => registry.show(text, needed))
   }
-  link(`${doc.title} ${root.textContent ?? ''}`)
+  show(pageText())
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'characterData') link(record.target.textContent ?? '')
-      for (const node of record.addedNodes) link(node.textContent ?? '')
+      if (record.type === 'characterData') show(record.target.textContent ?? '')
+      else if (record.type === 'attributes') show(fieldText(record.target))
+      for (const node of record.addedNodes) show(`${node.textContent ?? ''} ${fieldText(node)}`)
     }
   })
-  observer.observe(root, { childList: true, characterData: true, subtree: true })
-  return () => observer.disconnect()
+  observer.observe(root, {
+    childList: true,
+    characterData: true,
+    subtree: true,
+    attributeFilter: ['placeholder'],
+  })
+  // Typed text is in no DOM node.
+  const typed = (event: Event) =>
+    show((event.target as { value?: unknown }).value?.toString() ?? '')
+  root.addEventListener('input', typed)
+  return () => {
+    observer.disconnect()
+    root.removeEventListener('input', typed)
+  }
+}
+
+/** Placeholders and the values of the fields under `node`, which its text leaves out. */
+function fieldText(node: Node): string {
+  if (!(node instanceof Element)) return ''
+  const fields = [node, ...node.querySelectorAll('input, textarea')]
+  return fields
+    .map((field) =>
+      field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement
+        ? `${field.placeholder} ${field.value}`
+        : '',
+    )
+    .join(' ')
 }

@@ -33,7 +33,10 @@ function memoryLastRun(initial: string | null = null): LastRun & { value: string
   return lastRun
 }
 
-function setup(kind: 'completion' | 'workflow', options: { inputs?: boolean } = {}) {
+function setup(
+  kind: 'completion' | 'workflow',
+  options: { inputs?: boolean; files?: () => Array<Record<string, unknown>> } = {},
+) {
   const streams: Array<ReturnType<typeof liveStream>> = []
   const requests: RunRequest[] = []
   const api: RunApi = {
@@ -51,6 +54,7 @@ function setup(kind: 'completion' | 'workflow', options: { inputs?: boolean } = 
     kind,
     api,
     inputs: async () => (options.inputs === false ? undefined : { topic: 'tea' }),
+    ...(options.files ? { files: options.files } : {}),
     lastRun,
     readStream: readTalkStream,
     stopGraceMs: 50,
@@ -96,6 +100,33 @@ describe('createGeneratorStore: completion', () => {
     live2.close()
     await second
     expect(store.results.value.map((result) => result.text.value)).toEqual(['Again', 'Hello tea'])
+  })
+
+  it('sends the uploaded files with each run, and no files field without any', async () => {
+    const picture = { type: 'image', transfer_method: 'local_file', upload_file_id: 'up-1' }
+    let attached: Array<Record<string, unknown>> = [picture]
+    const { store, requests, started } = setup('completion', { files: () => attached })
+    const first = store.run()
+    const live = await started()
+    live.push({ event: 'message_end', task_id: 'task-1' })
+    live.close()
+    await first
+    // The picture stays attached, like the form's inputs: a second run sends it again.
+    const second = store.run()
+    await vi.waitFor(() => expect(requests).toHaveLength(2))
+    const live2 = await started()
+    live2.close()
+    await second
+    attached = []
+    const third = store.run()
+    await vi.waitFor(() => expect(requests).toHaveLength(3))
+    ;(await started()).close()
+    await third
+    expect(requests).toEqual([
+      { inputs: { topic: 'tea' }, files: [picture] },
+      { inputs: { topic: 'tea' }, files: [picture] },
+      { inputs: { topic: 'tea' } },
+    ])
   })
 
   it('runs nothing when the form refuses its inputs', async () => {

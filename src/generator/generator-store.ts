@@ -34,6 +34,8 @@ export interface GeneratorStoreOptions {
   api: RunApi
   /** The run's inputs, or undefined when the form refused them (it then shows its problems). */
   inputs: () => Promise<Record<string, unknown> | undefined>
+  /** The uploaded files that go with a run (`files` of `/run`); none when the app takes none. */
+  files?: () => Array<Record<string, unknown>>
   /** Where a workflow's last run id is kept, to show the run again after a reload. */
   lastRun: LastRun
   /** Every event of a completion's stream, for its read-aloud audio. */
@@ -132,7 +134,9 @@ export function createGeneratorStore(options: GeneratorStoreOptions) {
     }
     active = mine
     try {
-      const { body } = await api.run({ inputs }, mine.controller.signal)
+      const files = options.files?.() ?? []
+      const request = files.length > 0 ? { inputs, files } : { inputs }
+      const { body } = await api.run(request, mine.controller.signal)
       await options.readStream(body, (event) => {
         mine.taskId = target.fold(event) ?? mine.taskId
         if (event.event === 'error') {

@@ -1,4 +1,4 @@
-import { signal } from '@preact/signals'
+import { batch, computed, signal } from '@preact/signals'
 import { render } from 'preact'
 import type { BootData } from '../../contract/dify-wire.ts'
 import { createAppApi } from '../api/app-api.ts'
@@ -9,9 +9,11 @@ import { GeneratorPage } from '../components/generator/GeneratorPage.tsx'
 import { loadGeneratorTranslator } from '../i18n/generator/translate-generator.ts'
 import { TranslateContext } from '../i18n/translate-context.ts'
 import { loadTranslator } from '../i18n/translate.ts'
-import type { ReadAloud } from '../media/read-aloud.ts'
+import { MediaContext, type Media } from '../media/media-context.ts'
+import { wantsMedia } from '../media/media-features.ts'
 import { parseVoiceFeatures } from '../media/voice.ts'
 import '../styles/generator.css'
+import '../styles/generator-files.css'
 import { GeneratorContext } from './generator-context.ts'
 import { createGeneratorStore } from './generator-store.ts'
 import { createLastRun } from './last-run.ts'
@@ -33,16 +35,24 @@ export async function startGeneratorPage(boot: BootData, root: HTMLElement): Pro
     search: location.search,
   })
   void features.load()
-  // Read-aloud loads only for an app with text to speech on.
-  const readAloud = signal<ReadAloud | null>(null)
+  // Files and read-aloud: their code loads only for an app that switches one of them on, and
+  // read-aloud is offered only with text to speech on.
+  const media = signal<Media | null>(null)
+  const speaks = signal(false)
+  const readAloud = computed(() => (speaks.value ? (media.value?.readAloud ?? null) : null))
   parameters
     .then(async (raw) => {
-      if (!parseVoiceFeatures(raw).readAloud) return
-      const [{ createReadAloud }, { createMediaApi }] = await Promise.all([
-        import('../media/read-aloud.ts'),
-        import('../api/media-api.ts'),
+      if (!wantsMedia(raw)) return
+      const [{ createMedia }, parts] = await Promise.all([
+        import('../media/media.ts'),
+        import('../media/media-parts.ts'),
       ])
-      readAloud.value = createReadAloud({ api: createMediaApi(boot.endpointId) })
+      // No composer here: the page offers no voice input, so its words go nowhere.
+      const state = createMedia({ endpointId: boot.endpointId, parameters: raw, draft: signal('') })
+      batch(() => {
+        media.value = { ...state, parts }
+        speaks.value = parseVoiceFeatures(raw).readAloud
+      })
     })
     .catch(() => {})
   // An embed panel keeps its runs apart from the page's, and apart per host site, as the chat does.
@@ -53,6 +63,7 @@ export async function startGeneratorPage(boot: BootData, root: HTMLElement): Pro
     kind,
     api: createRunApi(boot.endpointId, kind),
     inputs: async () => ((await features.checkInputs()) ? features.inputsForTurn() : undefined),
+    files: () => media.peek()?.attachments.ready() ?? [],
     lastRun,
     onCompletionEvent: (result, event) => readAloud.peek()?.onStreamEvent(result, event),
     readStream: readTalkStream,
@@ -69,7 +80,9 @@ export async function startGeneratorPage(boot: BootData, root: HTMLElement): Pro
   render(
     <TranslateContext.Provider value={t}>
       <GeneratorContext.Provider value={{ boot, store, features, saved, readAloud, t }}>
-        <GeneratorPage />
+        <MediaContext.Provider value={media}>
+          <GeneratorPage />
+        </MediaContext.Provider>
       </GeneratorContext.Provider>
     </TranslateContext.Provider>,
     root,

@@ -58,6 +58,18 @@ describe('attachments', () => {
     expect(attachments.filesOf(user)).toHaveLength(1)
   })
 
+  it('a text generator reads the finished files and keeps them for its next run', async () => {
+    const { attachments, finish } = setup()
+    attachments.add([file('a.png'), file('b.txt')])
+    expect(attachments.ready()).toEqual([])
+    finish(1, 'id-b')
+    await settle()
+    const sent = [{ type: 'document', transfer_method: 'local_file', upload_file_id: 'id-b' }]
+    expect(attachments.ready()).toEqual(sent)
+    expect(attachments.ready()).toEqual(sent)
+    expect(attachments.items.value).toHaveLength(2)
+  })
+
   it('refuses what breaks the rules, and says why', () => {
     const { attachments } = setup()
     attachments.add([file('big.png', 2 * 1024 * 1024)])

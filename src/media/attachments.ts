@@ -153,6 +153,13 @@ export function createAttachments(options: AttachmentsOptions) {
     return ready.map(toTalkFile)
   }
 
+  /** A text generator's run: the uploaded files go with it and stay for the next run. */
+  const ready = (): TalkFile[] =>
+    items
+      .peek()
+      .filter((item) => item.status.peek() === 'done')
+      .map(toTalkFile)
+
   /** The files a message went with, to send again (Regenerate). */
   const filesOf = (message: ChatMessage | undefined): TalkFile[] =>
     (message && sent.get(message)?.map(toTalkFile)) ?? []
@@ -177,6 +184,7 @@ export function createAttachments(options: AttachmentsOptions) {
     remove,
     reset,
     take,
+    ready,
     filesOf,
     restore,
     /** The files shown on a sent message (re-read when a turn takes files). */

@@ -1,6 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals'
 import type { MediaApi } from '../api/media-api.ts'
 import type { DifyStreamEvent } from '../../contract/dify-wire.ts'
+import { speechText } from './speech-text.ts'
 import { audioTypeOf, joinBase64Chunks } from './tts-chunks.ts'
 
 /** Anything read aloud: a chat answer, a text generator's result. */
@@ -16,8 +17,8 @@ export interface ReadAloudOptions {
 }
 
 /**
- * Answers read aloud, one at a time: a press fetches the answer's audio from
- * `/api/text-to-audio` (or takes what the stream already brought) and plays it; a second press
+ * Answers read aloud, one at a time: a press fetches the audio of the answer's words (not its
+ * markdown) from `/api/text-to-audio` (or takes what the stream already brought) and plays it; a second press
  * stops. With auto-play, the `tts_message` chunks of a streaming answer are joined and played at
  * `tts_message_end`; when the browser refuses to play without a gesture, the audio stays for the
  * answer's read-aloud button.
@@ -70,7 +71,7 @@ export function createReadAloud(options: ReadAloudOptions) {
     if (playing.peek() === message.key) return stop()
     const ready = streamed.get(message)
     void play(message.key, () =>
-      ready ? Promise.resolve(ready) : options.api.speak(message.text.peek()),
+      ready ? Promise.resolve(ready) : options.api.speak(speechText(message.text.peek())),
     ).then((ok) => {
       if (!ok) failed.value = message.key
     })

@@ -16,6 +16,7 @@ import {
   type BatchTranslate,
 } from '../../generator/batch/i18n/load-batch-translator.ts'
 import { parseBatchCsv } from '../../generator/batch/parse-batch-csv.ts'
+import { nextTask } from '../../generator/batch/next-task.ts'
 import { readBatchFile } from '../../generator/batch/read-batch-file.ts'
 import { createBatchRowRun } from '../../generator/batch/run-batch-row.ts'
 import { BatchCellProblems } from './BatchCellProblems.tsx'
@@ -91,7 +92,10 @@ export default function BatchPanel(props: BatchPanelProps) {
             columnCount: columns.fields.length,
           })
         : read
+    // Checking 1,000 rows and drawing the first page of them are a task each, not one long one.
+    await nextTask()
     const checked = 'problem' in parsed ? parsed : checkBatchRows(columns, parsed)
+    await nextTask()
     if ('problem' in checked) setStage({ name: 'refused', problem: checked.problem })
     else if ('cellProblems' in checked) {
       setStage({ name: 'problems', cellProblems: checked.cellProblems })

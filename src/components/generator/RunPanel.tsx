@@ -1,5 +1,6 @@
 import { lazyModule } from '../../app/lazy-module.ts'
 import { RESULTS_ID, useGenerator } from '../../generator/generator-context.ts'
+import { useMedia } from '../../media/media-context.ts'
 
 const useInputsForm = lazyModule(() => import('../InputsForm.tsx'))
 
@@ -13,10 +14,13 @@ export function RunPanel() {
   const parameters = features.parameters.value
   const hasFields = parameters.fields.length > 0 || parameters.fileFields.length > 0
   const form = useInputsForm(!!inputs && hasFields)
-  const busy = store.busy.value
+  const media = useMedia()
+  const takesFiles = !!media?.attachments.rules.value
+  // A run waits for the pictures still uploading, as the chat's Send does.
+  const busy = store.busy.value || (media?.attachments.uploading.value ?? false)
 
   const run = () => {
-    if (store.busy.peek()) return
+    if (store.busy.peek() || media?.attachments.uploading.peek()) return
     if (globalThis.matchMedia?.(ONE_COLUMN).matches) {
       document.getElementById(RESULTS_ID)?.scrollIntoView({ block: 'start' })
     }
@@ -30,6 +34,13 @@ export function RunPanel() {
       ) : (
         inputs && !hasFields && <p data-part="generator-note">{t('gen.noFields')}</p>
       )}
+      {media && takesFiles && (
+        <fieldset data-part="run-files" {...media.parts.fileDrop(media)}>
+          <legend>{t('gen.files')}</legend>
+          <media.parts.Attachments />
+          <media.parts.AttachButton />
+        </fieldset>
+      )}
       <div data-part="run-actions">
         {/* aria-disabled, not disabled: the pressed button keeps the focus while its state flips. */}
         <button type="button" data-part="run" aria-disabled={busy} onClick={run}>
@@ -38,7 +49,12 @@ export function RunPanel() {
           </svg>
           <span>{t('gen.run')}</span>
         </button>
-        <button type="button" data-part="run-stop" aria-disabled={!busy} onClick={store.stop}>
+        <button
+          type="button"
+          data-part="run-stop"
+          aria-disabled={!store.busy.value}
+          onClick={store.stop}
+        >
           <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <rect x="6" y="6" width="12" height="12" rx="2" />
           </svg>

@@ -1,5 +1,6 @@
 import Papa from 'papaparse'
 import type { BatchFileProblem } from './batch-problems.ts'
+import { nextTask } from './next-task.ts'
 
 /** A data row as read: its spreadsheet row number (the header is row 1) and its cells. */
 export interface CsvRow {
@@ -41,8 +42,6 @@ function delimiterOf(text: string): string {
     ',',
   )
 }
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /**
  * Parses CSV text with papaparse (RFC 4180: quoted cells with commas, quotes and line breaks;

@@ -1,10 +1,9 @@
 import type { BatchFileProblem } from './batch-problems.ts'
+import { nextTask } from './next-task.ts'
 import { MAX_BATCH_BYTES } from './batch-limits.ts'
 
 /** Bytes decoded per task: a 5 MB file never holds the page for long in one go. */
 const DECODE_SLICE = 256 * 1024
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 /**
  * Strict UTF-8 (a byte order mark dropped), a slice per task; null when the bytes are not

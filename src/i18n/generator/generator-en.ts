@@ -12,6 +12,7 @@ export const generatorEn = {
   'gen.noFields': 'This app needs no input: press Run.',
   'gen.run': 'Run',
   'gen.stop': 'Stop',
+  'gen.files': 'Files for the app',
   'gen.results': 'Results',
   'gen.empty': 'Fill in the form and press Run. The result appears here.',
   'gen.running': 'Generating…',

@@ -10,6 +10,7 @@ export const generatorJa: GeneratorDictionary = {
   'gen.noFields': 'このアプリに入力は不要です。「実行」を押してください。',
   'gen.run': '実行',
   'gen.stop': '停止',
+  'gen.files': 'アプリに渡すファイル',
   'gen.results': '結果',
   'gen.empty': 'フォームに入力して「実行」を押すと、ここに結果が表示されます。',
   'gen.running': '生成中…',

@@ -10,6 +10,7 @@ export const generatorKo: GeneratorDictionary = {
   'gen.noFields': '이 앱은 입력이 필요 없습니다. 실행을 누르세요.',
   'gen.run': '실행',
   'gen.stop': '중지',
+  'gen.files': '앱에 보낼 파일',
   'gen.results': '결과',
   'gen.empty': '양식을 채우고 실행을 누르면 여기에 결과가 나타납니다.',
   'gen.running': '생성 중…',

@@ -10,6 +10,7 @@ export const generatorZhHans: GeneratorDictionary = {
   'gen.noFields': '此应用无需输入，请点击“运行”。',
   'gen.run': '运行',
   'gen.stop': '停止',
+  'gen.files': '发送给应用的文件',
   'gen.results': '结果',
   'gen.empty': '填写表单并点击“运行”，结果将显示在这里。',
   'gen.running': '生成中…',

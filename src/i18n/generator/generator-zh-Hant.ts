@@ -10,6 +10,7 @@ export const generatorZhHant: GeneratorDictionary = {
   'gen.noFields': '此應用程式不需要輸入，請按「執行」。',
   'gen.run': '執行',
   'gen.stop': '停止',
+  'gen.files': '傳給應用程式的檔案',
   'gen.results': '結果',
   'gen.empty': '填寫表單並按「執行」，結果會顯示在這裡。',
   'gen.running': '產生中…',
