@@ -7,8 +7,9 @@ import { registerChatRoutes } from './fake-chat-routes.ts'
 import { registerRunRoutes } from './fake-run-routes.ts'
 import { registerFileRoutes } from './fake-file-routes.ts'
 import { registerHistoryRoutes } from './fake-history-routes.ts'
-import { createFakeFiles, type FakeFileUrls, type FakeFiles } from './fake-files.ts'
-import { createFakeStore, type FakeStore } from './fake-store.ts'
+import { createFakeFiles, type FakeFileUrls } from './fake-files.ts'
+import { createFakeStore } from './fake-store.ts'
+import type { FakeEnv } from './fake-env.ts'
 import { FAKE_RECORD_BOUNDS, keepRecent } from './recent-records.ts'
 import type { FaultDirectives } from './turn-faults.ts'
 
@@ -35,8 +36,6 @@ export interface FakeDifyOptions {
   /** Test-only faults read from each message's directives (server/testing/test-faults.ts). */
   faults?: FaultDirectives
 }
-
-export type FakeEnv = { Variables: { app: FakeApp; store: FakeStore; files: FakeFiles } }
 
 /**
  * A Dify-compatible upstream speaking the Service API wire format of docs/dify-wire.md: the demo bot of
