@@ -10,6 +10,7 @@ import { registerHistoryRoutes } from './fake-history-routes.ts'
 import { createFakeFiles, type FakeFileUrls } from './fake-files.ts'
 import { createFakeStore } from './fake-store.ts'
 import type { FakeEnv } from './fake-env.ts'
+import type { FakeTask } from './fake-tasks.ts'
 import { FAKE_RECORD_BOUNDS, keepRecent } from './recent-records.ts'
 import type { FaultDirectives } from './turn-faults.ts'
 
@@ -46,7 +47,7 @@ export function createFakeDify(options: FakeDifyOptions = {}) {
   const apps = options.apps ?? FAKE_APPS
   const store = createFakeStore()
   const files = createFakeFiles(options.fileUrls ?? 'inline')
-  const tasks = new Map<string, { user: string; stopRequested: boolean }>()
+  const tasks = new Map<string, FakeTask>()
   const speechRequests: SpeechRequest[] = []
   const stops: Array<{ taskId: string; user: string }> = []
   let cancelledStreams = 0

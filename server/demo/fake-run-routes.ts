@@ -7,9 +7,9 @@ import type { FakeEnv } from './fake-env.ts'
 import { validateInputs } from './fake-inputs.ts'
 import { readJson } from './fake-request.ts'
 import { workflowOutputFiles } from './fake-message-files.ts'
-import { NIL_UUID } from './fake-store.ts'
+import { newMessage } from './fake-store.ts'
+import { streamTask, type TaskStreamOptions } from './fake-tasks.ts'
 import type { ChatRouteOptions } from './fake-chat-routes.ts'
-import { createSseStream, type SseWriter } from './sse-writer.ts'
 import { writeTurn } from './write-turn.ts'
 import { writeWorkflowRun, type FakeWorkflowRun } from './write-workflow-run.ts'
 
@@ -32,24 +32,10 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     const store = c.get('store')
     // Dify keeps each completion in a conversation of its own, which it never lists.
     const conversation = store.createConversation(user, inputs, '')
-    const message = {
-      id: crypto.randomUUID(),
-      conversation_id: conversation.id,
-      parent_message_id: NIL_UUID,
-      inputs,
-      query: '',
-      answer: '',
-      message_files: [],
-      feedback: null,
-      retriever_resources: [],
-      agent_thoughts: [],
-      status: 'normal' as const,
-      error: null,
-      created_at: store.now(),
-    }
+    const message = newMessage(conversation, inputs, '', store.now())
     conversation.messages.push(message)
     const answer = directives.longChars ? longAnswer(directives.longChars) : completionOf(text)
-    return stream(faults, user, (writer, taskId, task) =>
+    return streamTask(streamOptions(user, faults), (writer, taskId, isStopRequested) =>
       writeTurn(writer, {
         mode: 'completion',
         conversation,
@@ -59,7 +45,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
         directives,
         faults,
         tokenDelayMs: options.tokenDelayMs,
-        isStopRequested: () => task.stopRequested,
+        isStopRequested,
         citations: null,
         assistantFile: false,
         files: c.get('files'),
@@ -72,7 +58,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     const started = await startRun(c, 'workflow', 'not_workflow_app')
     if (started instanceof Response) return started
     const { user, inputs, directives, faults, text } = started
-    return stream(faults, user, async (writer, taskId, task) => {
+    return streamTask(streamOptions(user, faults), async (writer, taskId, isStopRequested) => {
       const run = await writeWorkflowRun(writer, {
         taskId,
         user,
@@ -82,7 +68,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
         faults,
         tokenDelayMs: options.tokenDelayMs,
         outputFiles: () => workflowOutputFiles(c.get('files')),
-        isStopRequested: () => task.stopRequested,
+        isStopRequested,
         onStarted: (started) => {
           if (runs.size >= MAX_RUNS) runs.delete(runs.keys().next().value!)
           runs.set(started.id, started)
@@ -157,29 +143,8 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     return { user, inputs: checked.inputs, directives, faults, text: query }
   }
 
-  function stream(
-    faults: TurnFaults,
-    user: string,
-    run: (
-      writer: SseWriter,
-      taskId: string,
-      task: { user: string; stopRequested: boolean },
-    ) => Promise<void>,
-  ): Response {
-    const taskId = crypto.randomUUID()
-    const task = { user, stopRequested: false }
-    tasks.set(taskId, task)
-    const body = createSseStream(
-      async (writer) => {
-        try {
-          await run(writer, taskId, task)
-        } finally {
-          tasks.delete(taskId)
-        }
-      },
-      { ...faults.framing, onCancel: options.onStreamCancelled },
-    )
-    return new Response(body, { headers: { 'Content-Type': 'text/event-stream; charset=utf-8' } })
+  function streamOptions(user: string, faults: TurnFaults): TaskStreamOptions {
+    return { tasks, user, faults, onCancel: options.onStreamCancelled }
   }
 }
 
