@@ -1,14 +1,13 @@
 import { useRef } from 'preact/hooks'
 import { useApp } from '../app/app-context.ts'
-import { useMedia, type Media } from '../media/media-context.ts'
+import type { MediaState } from '../media/media.ts'
 
 /** The composer's paper clip: opens the file picker, limited to what the app accepts. */
-export function AttachButton() {
+export function AttachButton({ media }: { media: MediaState }) {
   const { t } = useApp()
-  const media = useMedia()
   const inputRef = useRef<HTMLInputElement>(null)
-  const rules = media?.attachments.rules.value
-  if (!media || !rules) return null
+  const rules = media.attachments.rules.value
+  if (!rules) return null
   const full = media.attachments.items.value.length >= rules.maxFiles
   return (
     <>
@@ -47,7 +46,7 @@ export function AttachButton() {
 }
 
 /** Paste and drop of files onto the composer, when the app takes files. */
-export function fileDrop(media: Media) {
+export function fileDrop(media: MediaState) {
   if (!media.attachments.rules.value) return {}
   const take = (files: FileList | null | undefined, event: Event) => {
     if (!files || files.length === 0) return

@@ -58,7 +58,7 @@ export function MessageActions({ message }: { message: ChatMessage }) {
           <path d="M20 12a8 8 0 1 1-2.3-5.7M20 4v5h-5" />
         </ActionButton>
       )}
-      {media && <media.parts.ReadAloudButton message={message} />}
+      {media && <media.parts.ReadAloudButton message={message} media={media} />}
       <span data-part="action-status" role="status">
         {note && t(note)}
       </span>
