@@ -67,6 +67,7 @@ export function ConversationItem({ conversation, now, onRemoved }: ConversationI
           <button
             type="button"
             data-part="conversation-rename"
+            class="icon-button"
             onClick={() => list.edit(conversation.id, 'rename')}
           >
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -77,6 +78,7 @@ export function ConversationItem({ conversation, now, onRemoved }: ConversationI
           <button
             type="button"
             data-part="conversation-delete"
+            class="icon-button"
             onClick={() => list.edit(conversation.id, 'delete')}
           >
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

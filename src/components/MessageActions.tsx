@@ -108,7 +108,14 @@ export interface ActionButtonProps {
 /** One icon button of an answer's (or a generator result's) actions. */
 export function ActionButton({ part, label, pressed, onClick, children }: ActionButtonProps) {
   return (
-    <button type="button" data-part={part} aria-pressed={pressed} title={label} onClick={onClick}>
+    <button
+      type="button"
+      data-part={part}
+      class="icon-button"
+      aria-pressed={pressed}
+      title={label}
+      onClick={onClick}
+    >
       <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         {children}
       </svg>

@@ -20,6 +20,7 @@ export function ReadAloudToggle({ readAloud, item }: { readAloud: ReadAloud; ite
       <button
         type="button"
         data-part="read-aloud"
+        class="icon-button"
         data-state={readAloud.loading.value === item.key ? 'loading' : playing ? 'playing' : 'idle'}
         aria-pressed={playing}
         title={playing ? t('readAloud.stop') : label}
