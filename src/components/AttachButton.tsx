@@ -1,6 +1,7 @@
 import { useRef } from 'preact/hooks'
 import { useApp } from '../app/app-context.ts'
 import type { MediaState } from '../media/media.ts'
+import { HiddenFilePicker } from './HiddenFilePicker.tsx'
 
 /** The composer's paper clip: opens the file picker, limited to what the app accepts. */
 export function AttachButton({ media }: { media: MediaState }) {
@@ -11,20 +12,12 @@ export function AttachButton({ media }: { media: MediaState }) {
   const full = media.attachments.items.value.length >= rules.maxFiles
   return (
     <>
-      <input
-        ref={inputRef}
-        type="file"
-        data-part="attach-input"
-        class="sr-only"
-        tabIndex={-1}
-        aria-hidden="true"
+      <HiddenFilePicker
+        part="attach-input"
+        inputRef={inputRef}
         multiple={rules.maxFiles > 1}
         accept={media.attachments.accept.value}
-        onChange={(event) => {
-          const input = event.currentTarget
-          media.attachments.add([...(input.files ?? [])])
-          input.value = ''
-        }}
+        onFiles={media.attachments.add}
       />
       <button
         type="button"
