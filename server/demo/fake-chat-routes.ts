@@ -9,9 +9,8 @@ import { validateInputs } from './fake-inputs.ts'
 import { storedInputs, userMessageFiles } from './fake-message-files.ts'
 import { readJson } from './fake-request.ts'
 import { newMessage } from './fake-store.ts'
-import { streamTask, type FakeTask } from './fake-tasks.ts'
+import { streamTurn, type FakeTask } from './fake-tasks.ts'
 import type { FaultDirectives } from './turn-faults.ts'
-import { writeTurn } from './write-turn.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const MAX_MANY = 1000
@@ -139,24 +138,21 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
     }
 
     const tts = fakeApp.parameters.text_to_speech as { enabled?: boolean; autoPlay?: string }
-    const streamOptions = { tasks, user, faults, onCancel: options.onStreamCancelled }
-    return streamTask(streamOptions, (writer, taskId, isStopRequested) =>
-      writeTurn(writer, {
+    const { tokenDelayMs, onStreamCancelled: onCancel } = options
+    return streamTurn(
+      { tasks, user, faults, onCancel, tokenDelayMs },
+      {
         mode,
         conversation,
         message,
-        taskId,
         answer,
         directives,
-        faults,
-        tokenDelayMs: options.tokenDelayMs,
-        isStopRequested,
         citations,
         assistantFile: directives.file || mode === 'agent-chat',
         files: c.get('files'),
         tts: tts?.enabled === true && tts.autoPlay === 'enabled',
         hostile: fakeApp.hostile,
-      }),
+      },
     )
   })
 

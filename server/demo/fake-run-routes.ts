@@ -8,9 +8,8 @@ import { validateInputs } from './fake-inputs.ts'
 import { readJson } from './fake-request.ts'
 import { workflowOutputFiles } from './fake-message-files.ts'
 import { newMessage } from './fake-store.ts'
-import { streamTask, type TaskStreamOptions } from './fake-tasks.ts'
+import { streamTask, streamTurn, type TurnStreamOptions } from './fake-tasks.ts'
 import type { ChatRouteOptions } from './fake-chat-routes.ts'
-import { writeTurn } from './write-turn.ts'
 import { writeWorkflowRun, type FakeWorkflowRun } from './write-workflow-run.ts'
 
 const MAX_RUNS = 1000
@@ -35,23 +34,17 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     const message = newMessage(conversation, inputs, '', store.now())
     conversation.messages.push(message)
     const answer = directives.longChars ? longAnswer(directives.longChars) : completionOf(text)
-    return streamTask(streamOptions(user, faults), (writer, taskId, isStopRequested) =>
-      writeTurn(writer, {
-        mode: 'completion',
-        conversation,
-        message,
-        taskId,
-        answer,
-        directives,
-        faults,
-        tokenDelayMs: options.tokenDelayMs,
-        isStopRequested,
-        citations: null,
-        assistantFile: false,
-        files: c.get('files'),
-        tts: false,
-      }),
-    )
+    return streamTurn(streamOptions(user, faults), {
+      mode: 'completion',
+      conversation,
+      message,
+      answer,
+      directives,
+      citations: null,
+      assistantFile: false,
+      files: c.get('files'),
+      tts: false,
+    })
   })
 
   app.post('/workflows/run', async (c) => {
@@ -143,8 +136,9 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     return { user, inputs: checked.inputs, directives, faults, text: query }
   }
 
-  function streamOptions(user: string, faults: TurnFaults): TaskStreamOptions {
-    return { tasks, user, faults, onCancel: options.onStreamCancelled }
+  function streamOptions(user: string, faults: TurnFaults): TurnStreamOptions {
+    const { tokenDelayMs, onStreamCancelled: onCancel } = options
+    return { tasks, user, faults, onCancel, tokenDelayMs }
   }
 }
 

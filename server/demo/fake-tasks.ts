@@ -1,5 +1,6 @@
 import { createSseStream, type SseWriter } from './sse-writer.ts'
 import type { TurnFaults } from './turn-faults.ts'
+import { writeTurn, type Turn } from './write-turn.ts'
 
 /** A streamed answer in progress: the user who started it, and whether stop was called. */
 export interface FakeTask {
@@ -39,4 +40,20 @@ export function streamTask(
     { ...faults.framing, onCancel: options.onCancel },
   )
   return new Response(body, { headers: { 'Content-Type': 'text/event-stream; charset=utf-8' } })
+}
+
+export interface TurnStreamOptions extends TaskStreamOptions {
+  /** Milliseconds between streamed tokens. */
+  tokenDelayMs: number
+}
+
+/** One answer of a chat or completion app (writeTurn), streamed as a new task. */
+export function streamTurn(
+  options: TurnStreamOptions,
+  turn: Omit<Turn, 'taskId' | 'isStopRequested' | 'faults' | 'tokenDelayMs'>,
+): Response {
+  const { faults, tokenDelayMs } = options
+  return streamTask(options, (writer, taskId, isStopRequested) =>
+    writeTurn(writer, { ...turn, taskId, isStopRequested, faults, tokenDelayMs }),
+  )
 }
