@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import { featureEnabled } from './fake-apps.ts'
 import { difyError } from './dify-errors.ts'
-import type { FakeEnv } from './fake-dify.ts'
+import type { FakeEnv } from './fake-env.ts'
 import { silentWav, speechDurationMs } from './fake-media.ts'
 import { readJson, readUploadForm } from './fake-request.ts'
 

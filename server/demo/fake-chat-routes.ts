@@ -4,14 +4,13 @@ import { parseDirectives } from './directives.ts'
 import { badJsonBody, difyError, WRONG_APP_TYPE_MESSAGES } from './dify-errors.ts'
 import { fileUploadEnabled, ttsAutoPlay, type FakeApp } from './fake-apps.ts'
 import { demoCitations } from './fake-citations.ts'
-import type { FakeEnv } from './fake-dify.ts'
+import type { FakeEnv } from './fake-env.ts'
 import { validateInputs } from './fake-inputs.ts'
 import { storedInputs, userMessageFiles } from './fake-message-files.ts'
 import { readJson } from './fake-request.ts'
-import { NIL_UUID, type FakeConversation, type FakeMessage } from './fake-store.ts'
-import { createSseStream } from './sse-writer.ts'
+import { newMessage } from './fake-store.ts'
+import { streamTurn, type FakeTask } from './fake-tasks.ts'
 import type { FaultDirectives } from './turn-faults.ts'
-import { writeTurn } from './write-turn.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const MAX_MANY = 1000
@@ -21,7 +20,7 @@ const MAX_LONG_CHARS = 200_000
 export interface ChatRouteOptions {
   tokenDelayMs: number
   /** task id → the user who started it, and whether stop was called. */
-  tasks: Map<string, { user: string; stopRequested: boolean }>
+  tasks: Map<string, FakeTask>
   /** Told of every stop call, for tests that check the server stopped a task. */
   onStop: (stop: { taskId: string; user: string }) => void
   /** Told when a reader leaves a stream before its end (the upstream request was aborted). */
@@ -138,37 +137,22 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
       })
     }
 
-    const taskId = crypto.randomUUID()
-    const task = { user, stopRequested: false }
-    tasks.set(taskId, task)
-    const stream = createSseStream(
-      async (writer) => {
-        try {
-          await writeTurn(writer, {
-            mode,
-            conversation,
-            message,
-            taskId,
-            answer,
-            directives,
-            faults,
-            tokenDelayMs: options.tokenDelayMs,
-            isStopRequested: () => task.stopRequested,
-            citations,
-            assistantFile: directives.file || mode === 'agent-chat',
-            files: c.get('files'),
-            tts: ttsAutoPlay(fakeApp),
-            hostile: fakeApp.hostile,
-          })
-        } finally {
-          tasks.delete(taskId)
-        }
+    const { tokenDelayMs, onStreamCancelled: onCancel } = options
+    return streamTurn(
+      { tasks, user, faults, onCancel, tokenDelayMs },
+      {
+        mode,
+        conversation,
+        message,
+        answer,
+        directives,
+        citations,
+        assistantFile: directives.file || mode === 'agent-chat',
+        files: c.get('files'),
+        tts: ttsAutoPlay(fakeApp),
+        hostile: fakeApp.hostile,
       },
-      { ...faults.framing, onCancel: options.onStreamCancelled },
     )
-    return new Response(stream, {
-      headers: { 'Content-Type': 'text/event-stream; charset=utf-8' },
-    })
   })
 
   app.post('/chat-messages/:taskId/stop', async (c) => {
@@ -185,29 +169,6 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
     if (task?.user === user) task.stopRequested = true
     return c.json({ result: 'success' })
   })
-}
-
-function newMessage(
-  conversation: FakeConversation,
-  inputs: Record<string, unknown>,
-  query: string,
-  createdAt: number,
-): FakeMessage {
-  return {
-    id: crypto.randomUUID(),
-    conversation_id: conversation.id,
-    parent_message_id: NIL_UUID,
-    inputs,
-    query,
-    answer: '',
-    message_files: [],
-    feedback: null,
-    retriever_resources: [],
-    agent_thoughts: [],
-    status: 'normal',
-    error: null,
-    created_at: createdAt,
-  }
 }
 
 /** The opening statement with `{{var}}` filled from the inputs, kept as the introduction (docs/dify-wire.md#conversations). */

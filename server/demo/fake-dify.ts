@@ -7,8 +7,10 @@ import { registerChatRoutes } from './fake-chat-routes.ts'
 import { registerRunRoutes } from './fake-run-routes.ts'
 import { registerFileRoutes } from './fake-file-routes.ts'
 import { registerHistoryRoutes } from './fake-history-routes.ts'
-import { createFakeFiles, type FakeFileUrls, type FakeFiles } from './fake-files.ts'
-import { createFakeStore, type FakeStore } from './fake-store.ts'
+import { createFakeFiles, type FakeFileUrls } from './fake-files.ts'
+import { createFakeStore } from './fake-store.ts'
+import type { FakeEnv } from './fake-env.ts'
+import type { FakeTask } from './fake-tasks.ts'
 import { FAKE_RECORD_BOUNDS, keepRecent } from './recent-records.ts'
 import type { FaultDirectives } from './turn-faults.ts'
 
@@ -36,8 +38,6 @@ export interface FakeDifyOptions {
   faults?: FaultDirectives
 }
 
-export type FakeEnv = { Variables: { app: FakeApp; store: FakeStore; files: FakeFiles } }
-
 /**
  * A Dify-compatible upstream speaking the Service API wire format of docs/dify-wire.md: the demo bot of
  * `npm start` and the fake of every test. Conversations and uploads live in memory, scoped by
@@ -47,7 +47,7 @@ export function createFakeDify(options: FakeDifyOptions = {}) {
   const apps = options.apps ?? FAKE_APPS
   const store = createFakeStore()
   const files = createFakeFiles(options.fileUrls ?? 'inline')
-  const tasks = new Map<string, { user: string; stopRequested: boolean }>()
+  const tasks = new Map<string, FakeTask>()
   const speechRequests: SpeechRequest[] = []
   const stops: Array<{ taskId: string; user: string }> = []
   let cancelledStreams = 0

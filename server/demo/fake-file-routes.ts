@@ -2,7 +2,7 @@ import type { Hono } from 'hono'
 import { FILE_EXTENSIONS } from '../../contract/file-extensions.ts'
 import { DIFY_DEFAULT_LIMITS_MB, MB } from '../../contract/upload-limits.ts'
 import { difyError } from './dify-errors.ts'
-import type { FakeEnv } from './fake-dify.ts'
+import type { FakeEnv } from './fake-env.ts'
 import { DEMO_CHART_URL } from './fake-message-files.ts'
 import { readUploadForm } from './fake-request.ts'
 

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import { difyError } from './dify-errors.ts'
-import type { FakeEnv } from './fake-dify.ts'
+import type { FakeEnv } from './fake-env.ts'
 import { readJson } from './fake-request.ts'
 import type { SortBy } from './fake-store.ts'
 

@@ -3,16 +3,14 @@ import { longAnswer } from './demo-answers.ts'
 import { parseDirectives, type Directives } from './directives.ts'
 import { badJsonBody, difyError, WRONG_APP_TYPE_MESSAGES } from './dify-errors.ts'
 import type { TurnFaults } from './turn-faults.ts'
-import type { FakeEnv } from './fake-dify.ts'
+import type { FakeEnv } from './fake-env.ts'
 import { validateInputs } from './fake-inputs.ts'
 import { readJson } from './fake-request.ts'
 import { userMessageFiles, workflowOutputFiles } from './fake-message-files.ts'
 import { fileUploadEnabled, ttsAutoPlay } from './fake-apps.ts'
-import type { FakeMessageFile } from './fake-store.ts'
-import { NIL_UUID } from './fake-store.ts'
+import { newMessage, type FakeMessageFile } from './fake-store.ts'
+import { streamTask, streamTurn, type TurnStreamOptions } from './fake-tasks.ts'
 import type { ChatRouteOptions } from './fake-chat-routes.ts'
-import { createSseStream, type SseWriter } from './sse-writer.ts'
-import { writeTurn } from './write-turn.ts'
 import { writeWorkflowRun, type FakeWorkflowRun } from './write-workflow-run.ts'
 
 const MAX_RUNS = 1000
@@ -41,48 +39,31 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     // Dify keeps each completion in a conversation of its own, which it never lists.
     const conversation = store.createConversation(user, inputs, '')
     const message = {
-      id: crypto.randomUUID(),
-      conversation_id: conversation.id,
-      parent_message_id: NIL_UUID,
-      inputs,
-      query: '',
-      answer: '',
+      ...newMessage(conversation, inputs, '', store.now()),
       message_files: files.files,
-      feedback: null,
-      retriever_resources: [],
-      agent_thoughts: [],
-      status: 'normal' as const,
-      error: null,
-      created_at: store.now(),
     }
     conversation.messages.push(message)
     const answer = directives.longChars
       ? longAnswer(directives.longChars)
       : completionOf(text, files.files)
-    return stream(faults, user, (writer, taskId, task) =>
-      writeTurn(writer, {
-        mode: 'completion',
-        conversation,
-        message,
-        taskId,
-        answer,
-        directives,
-        faults,
-        tokenDelayMs: options.tokenDelayMs,
-        isStopRequested: () => task.stopRequested,
-        citations: null,
-        assistantFile: false,
-        files: c.get('files'),
-        tts: ttsAutoPlay(fakeApp),
-      }),
-    )
+    return streamTurn(streamOptions(user, faults), {
+      mode: 'completion',
+      conversation,
+      message,
+      answer,
+      directives,
+      citations: null,
+      assistantFile: false,
+      files: c.get('files'),
+      tts: ttsAutoPlay(fakeApp),
+    })
   })
 
   app.post('/workflows/run', async (c) => {
     const started = await startRun(c, 'workflow', 'not_workflow_app')
     if (started instanceof Response) return started
     const { user, inputs, directives, faults, text } = started
-    return stream(faults, user, async (writer, taskId, task) => {
+    return streamTask(streamOptions(user, faults), async (writer, taskId, isStopRequested) => {
       const run = await writeWorkflowRun(writer, {
         taskId,
         user,
@@ -92,7 +73,7 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
         faults,
         tokenDelayMs: options.tokenDelayMs,
         outputFiles: () => workflowOutputFiles(c.get('files')),
-        isStopRequested: () => task.stopRequested,
+        isStopRequested,
         onStarted: (started) => {
           if (runs.size >= MAX_RUNS) runs.delete(runs.keys().next().value!)
           runs.set(started.id, started)
@@ -168,29 +149,9 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     return { user, inputs: checked.inputs, directives, faults, text: query, body }
   }
 
-  function stream(
-    faults: TurnFaults,
-    user: string,
-    run: (
-      writer: SseWriter,
-      taskId: string,
-      task: { user: string; stopRequested: boolean },
-    ) => Promise<void>,
-  ): Response {
-    const taskId = crypto.randomUUID()
-    const task = { user, stopRequested: false }
-    tasks.set(taskId, task)
-    const body = createSseStream(
-      async (writer) => {
-        try {
-          await run(writer, taskId, task)
-        } finally {
-          tasks.delete(taskId)
-        }
-      },
-      { ...faults.framing, onCancel: options.onStreamCancelled },
-    )
-    return new Response(body, { headers: { 'Content-Type': 'text/event-stream; charset=utf-8' } })
+  function streamOptions(user: string, faults: TurnFaults): TurnStreamOptions {
+    const { tokenDelayMs, onStreamCancelled: onCancel } = options
+    return { tasks, user, faults, onCancel, tokenDelayMs }
   }
 }
 

@@ -50,6 +50,30 @@ export interface FakeMessage {
   created_at: number
 }
 
+/** A new message of `conversation`, not yet answered. */
+export function newMessage(
+  conversation: FakeConversation,
+  inputs: Record<string, unknown>,
+  query: string,
+  createdAt: number,
+): FakeMessage {
+  return {
+    id: crypto.randomUUID(),
+    conversation_id: conversation.id,
+    parent_message_id: NIL_UUID,
+    inputs,
+    query,
+    answer: '',
+    message_files: [],
+    feedback: null,
+    retriever_resources: [],
+    agent_thoughts: [],
+    status: 'normal',
+    error: null,
+    created_at: createdAt,
+  }
+}
+
 export interface FakeConversation {
   id: string
   user: string

@@ -1,3 +1,5 @@
+import { createWakeableSleep } from '../wakeable-sleep.ts'
+
 export interface SseWriter {
   /** Writes `data: <json>\n\n`, Dify's framing for every data event. */
   data(event: Record<string, unknown>): void
@@ -33,10 +35,10 @@ export function createSseStream(
   const encoder = new TextEncoder()
   const encode = options.encode ?? JSON.stringify
   let done = false
-  const wakers = new Set<() => void>()
+  const naps = createWakeableSleep()
   const finish = () => {
     done = true
-    for (const wake of wakers) wake()
+    naps.wakeAll()
   }
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -51,17 +53,7 @@ export function createSseStream(
         ping: () => write('event: ping\n\n'),
         raw: write,
         bytes: writeBytes,
-        sleep: (ms) =>
-          new Promise<void>((resolve) => {
-            if (done) return resolve()
-            const wake = () => {
-              clearTimeout(timer)
-              wakers.delete(wake)
-              resolve()
-            }
-            const timer = setTimeout(wake, ms)
-            wakers.add(wake)
-          }),
+        sleep: (ms) => (done ? Promise.resolve() : naps.sleep(ms)),
         get done() {
           return done
         },

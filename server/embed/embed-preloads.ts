@@ -1,5 +1,5 @@
 import { pickLocale } from '../../src/i18n/pick-locale.ts'
-import { escapeHtml } from '../page/escape-html.ts'
+import { escapeHtml } from '../../contract/escape-html.ts'
 
 /** Where the built index.html names its lazy chunks (scripts/lazy-chunk-hints.ts writes it). */
 export const LAZY_CHUNKS_SLOT = '<!--chatskins:lazy-chunks'

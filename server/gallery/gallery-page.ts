@@ -1,7 +1,8 @@
 import { SUPPORTED_LOCALES, type Locale } from '../../contract/locales.ts'
 import type { EndpointRuntime } from '../app-env.ts'
 import type { EndpointConfig } from '../config/types.ts'
-import { escapeHtml, jsonForScript } from '../page/escape-html.ts'
+import { escapeHtml } from '../../contract/escape-html.ts'
+import { jsonForScript } from '../page/json-for-script.ts'
 import { configSnippet } from './config-snippet.ts'
 import {
   GALLERY_LABELS,

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { HttpError } from '../errors.ts'
+import { createWakeableSleep } from '../wakeable-sleep.ts'
 import { createMemoryLimitsStore, type LimitsStore } from '../security/limits-store.ts'
 
 export interface UploadGateOptions {
@@ -27,14 +28,12 @@ export type ReleaseUpload = () => void
  */
 export function createUploadGate(options: UploadGateOptions, store: LimitsStore) {
   const processSlots = createMemoryLimitsStore()
-  const wakers = new Set<() => void>()
+  /** Sleeps until a turn is freed here, or for the retry time. */
+  const turns = createWakeableSleep()
   const waitingPerAddress = new Map<string, number>()
   let waiting = 0
   let inFlight = 0
 
-  const wakeAll = () => {
-    for (const wake of [...wakers]) wake()
-  }
   const addWaiting = (key: string, delta: number) => {
     waiting += delta
     const count = (waitingPerAddress.get(key) ?? 0) + delta
@@ -59,20 +58,9 @@ export function createUploadGate(options: UploadGateOptions, store: LimitsStore)
       inFlight--
       releaseAddress()
       releaseProcess()
-      wakeAll()
+      turns.wakeAll()
     }
   }
-  /** Resolves when a turn is freed here, or after `ms`. */
-  const nextChance = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer)
-        wakers.delete(wake)
-        resolve()
-      }
-      const timer = setTimeout(wake, ms)
-      wakers.add(wake)
-    })
 
   return {
     /**
@@ -92,7 +80,7 @@ export function createUploadGate(options: UploadGateOptions, store: LimitsStore)
         for (;;) {
           const left = deadline - Date.now()
           if (left <= 0) throw serverBusy()
-          await nextChance(Math.min(left, options.retryMs))
+          await turns.sleep(Math.min(left, options.retryMs))
           const release = await tryOpen(key, perAddress)
           if (release) return release
         }

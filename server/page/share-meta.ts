@@ -1,5 +1,5 @@
 import type { EndpointRuntime } from '../app-env.ts'
-import { escapeHtml } from './escape-html.ts'
+import { escapeHtml } from '../../contract/escape-html.ts'
 
 /**
  * What a link unfurler (Slack, LINE, KakaoTalk) and a phone's "Add to Home Screen" read from the

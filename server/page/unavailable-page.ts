@@ -1,7 +1,7 @@
 import type { Locale } from '../../contract/locales.ts'
 import type { EndpointConfig } from '../config/types.ts'
 import type { ThemePack } from '../themes/manifest.ts'
-import { escapeHtml } from './escape-html.ts'
+import { escapeHtml } from '../../contract/escape-html.ts'
 
 /**
  * What a visitor reads when the endpoint's Dify app can't be reached to learn its type, or is

@@ -1,31 +1,23 @@
 import { useRef } from 'preact/hooks'
 import { useT } from '../i18n/translate-context.ts'
-import { useMedia, type Media } from '../media/media-context.ts'
+import type { MediaState } from '../media/media.ts'
+import { HiddenFilePicker } from './HiddenFilePicker.tsx'
 
 /** The composer's paper clip: opens the file picker, limited to what the app accepts. */
-export function AttachButton() {
+export function AttachButton({ media }: { media: MediaState }) {
   const t = useT()
-  const media = useMedia()
   const inputRef = useRef<HTMLInputElement>(null)
-  const rules = media?.attachments.rules.value
-  if (!media || !rules) return null
+  const rules = media.attachments.rules.value
+  if (!rules) return null
   const full = media.attachments.items.value.length >= rules.maxFiles
   return (
     <>
-      <input
-        ref={inputRef}
-        type="file"
-        data-part="attach-input"
-        class="sr-only"
-        tabIndex={-1}
-        aria-hidden="true"
+      <HiddenFilePicker
+        part="attach-input"
+        inputRef={inputRef}
         multiple={rules.maxFiles > 1}
         accept={media.attachments.accept.value}
-        onChange={(event) => {
-          const input = event.currentTarget
-          media.attachments.add([...(input.files ?? [])])
-          input.value = ''
-        }}
+        onFiles={media.attachments.add}
       />
       <button
         type="button"
@@ -47,7 +39,7 @@ export function AttachButton() {
 }
 
 /** Paste and drop of files onto the composer, when the app takes files. */
-export function fileDrop(media: Media) {
+export function fileDrop(media: MediaState) {
   if (!media.attachments.rules.value) return {}
   const take = (files: FileList | null | undefined, event: Event) => {
     if (!files || files.length === 0) return

@@ -6,13 +6,11 @@ import type {
 } from '../media/attachments.ts'
 import type { ChatMessage } from '../chat/chat-message.ts'
 import { useT } from '../i18n/translate-context.ts'
-import { useMedia } from '../media/media-context.ts'
+import type { MediaState } from '../media/media.ts'
 
 /** The files waiting in the composer (upload progress, removal) and what went wrong adding one. */
-export function Attachments() {
+export function Attachments({ media }: { media: MediaState }) {
   const t = useT()
-  const media = useMedia()
-  if (!media) return null
   const { attachments } = media
   const items = attachments.items.value
   const problem = attachments.problem.value
@@ -81,10 +79,9 @@ export function AttachmentList({
 }
 
 /** The files a user message went with, inside its bubble. */
-export function SentFiles({ message }: { message: ChatMessage }) {
+export function SentFiles({ message, media }: { message: ChatMessage; media: MediaState }) {
   const t = useT()
-  const media = useMedia()
-  const sent = message.role === 'user' ? (media?.attachments.sentWith(message) ?? []) : []
+  const sent = message.role === 'user' ? media.attachments.sentWith(message) : []
   // A question from history has no composer attachments, but Dify lists what went with it.
   const files: FileShown[] =
     sent.length > 0

@@ -49,12 +49,12 @@ export function Composer() {
       onSubmit={submit}
       {...(media && media.parts.fileDrop(media))}
     >
-      {media && <media.parts.Attachments />}
+      {media && <media.parts.Attachments media={media} />}
       <label data-part="composer-label" class="sr-only" for={COMPOSER_INPUT_ID}>
         {t('composer.label', bot)}
       </label>
-      {media && <media.parts.AttachButton />}
-      {media && <media.parts.MicButton />}
+      {media && <media.parts.AttachButton media={media} />}
+      {media && <media.parts.MicButton media={media} />}
       <textarea
         ref={inputRef}
         id={COMPOSER_INPUT_ID}

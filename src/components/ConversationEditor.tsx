@@ -55,13 +55,18 @@ export function RenameForm({ conversation }: { conversation: Conversation }) {
           setRefused(false)
         }}
       />
-      <button type="submit" data-part="conversation-save" aria-disabled={busy}>
+      <button type="submit" data-part="conversation-save" class="icon-button" aria-disabled={busy}>
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M5 12.5l4.5 4.5L19 7.5" />
         </svg>
         <span class="sr-only">{t('conversations.save')}</span>
       </button>
-      <button type="button" data-part="conversation-cancel" onClick={list.cancelEdit}>
+      <button
+        type="button"
+        data-part="conversation-cancel"
+        class="icon-button"
+        onClick={list.cancelEdit}
+      >
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M6 6l12 12M18 6L6 18" />
         </svg>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
 import type { Conversation } from '../api/history-api.ts'
 import { useApp } from '../app/app-context.ts'
@@ -64,29 +65,42 @@ export function ConversationItem({ conversation, now, onRemoved }: ConversationI
               {formatConversationDate(conversation.updated_at, now, boot.locale)}
             </time>
           </button>
-          <button
-            type="button"
-            data-part="conversation-rename"
+          <EditButton
+            mode="rename"
+            label={t('conversations.renameItem', { name })}
             onClick={() => list.edit(conversation.id, 'rename')}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path d="M4 20h4L19 9l-4-4L4 16z M13.5 6.5l4 4" />
-            </svg>
-            <span class="sr-only">{t('conversations.renameItem', { name })}</span>
-          </button>
-          <button
-            type="button"
-            data-part="conversation-delete"
+            <path d="M4 20h4L19 9l-4-4L4 16z M13.5 6.5l4 4" />
+          </EditButton>
+          <EditButton
+            mode="delete"
+            label={t('conversations.deleteItem', { name })}
             onClick={() => list.edit(conversation.id, 'delete')}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path d="M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13" />
-            </svg>
-            <span class="sr-only">{t('conversations.deleteItem', { name })}</span>
-          </button>
+            <path d="M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13" />
+          </EditButton>
         </>
       )}
     </li>
+  )
+}
+
+interface EditButtonProps {
+  mode: 'rename' | 'delete'
+  label: string
+  onClick: () => void
+  children: ComponentChildren
+}
+
+/** An item's rename or delete button: its icon, named for screen readers. */
+function EditButton({ mode, label, onClick, children }: EditButtonProps) {
+  return (
+    <button type="button" data-part={`conversation-${mode}`} class="icon-button" onClick={onClick}>
+      <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        {children}
+      </svg>
+      <span class="sr-only">{label}</span>
+    </button>
   )
 }
 

@@ -32,6 +32,7 @@ export function ConversationList({ drawer }: { drawer: boolean }) {
           <button
             type="button"
             data-part="conversations-close"
+            class="icon-button"
             autoFocus
             onClick={panel.closeDrawer}
           >

@@ -9,6 +9,7 @@ export function ConversationsToggle() {
     <button
       type="button"
       data-part="conversations-toggle"
+      class="icon-button"
       aria-expanded={panel.open.value}
       aria-controls={PANEL_ID}
       onClick={panel.toggle}

@@ -8,6 +8,7 @@ export function EmbedCloseButton(props: { host: string }) {
     <button
       type="button"
       data-part="embed-close"
+      class="icon-button"
       onClick={() => tellHost(props.host, { type: 'close' })}
     >
       <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">

@@ -37,8 +37,9 @@ export function Header() {
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M12 5v14M5 12h14" />
         </svg>
-        {/* On phones the icon alone, so the bot's name keeps the room; the text stays its label. */}
-        <span class="max-sm:sr-only">{t('header.newChat')}</span>
+        {/* On phones and in an embed panel the icon alone, so the bot's name keeps the room; the
+            text stays its label. */}
+        <span class="max-sm:sr-only embed:sr-only">{t('header.newChat')}</span>
       </button>
       {boot.embed && embedClose && <embedClose.EmbedCloseButton host={boot.embed.host} />}
     </header>

@@ -4,6 +4,7 @@ import type { FileField, InputProblem } from '../inputs/inputs.ts'
 import type { InputsState } from '../inputs/inputs-state.ts'
 import { useT } from '../i18n/translate-context.ts'
 import { AttachmentList, problemText } from './Attachments.tsx'
+import { HiddenFilePicker } from './HiddenFilePicker.tsx'
 import { InputsLabelText } from './InputsLabelText.tsx'
 
 export interface InputsFileFieldProps {
@@ -35,20 +36,12 @@ export function InputsFileField({ id, field, inputs, problem, problemKey }: Inpu
       </p>
       {field.hint && <p data-part="inputs-hint">{field.hint}</p>}
       {items.length > 0 && <AttachmentList attachments={uploads} label={field.label} />}
-      <input
-        ref={pickerRef}
-        type="file"
-        data-part="inputs-file-input"
-        class="sr-only"
-        tabIndex={-1}
-        aria-hidden="true"
+      <HiddenFilePicker
+        part="inputs-file-input"
+        inputRef={pickerRef}
         multiple={field.multiple}
         accept={uploads.accept.value}
-        onChange={(event) => {
-          const picker = event.currentTarget
-          inputs.addFiles(field.variable, [...(picker.files ?? [])])
-          picker.value = ''
-        }}
+        onFiles={(files) => inputs.addFiles(field.variable, files)}
       />
       {!full && (
         <button

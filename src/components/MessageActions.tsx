@@ -58,7 +58,7 @@ export function MessageActions({ message }: { message: ChatMessage }) {
           <path d="M20 12a8 8 0 1 1-2.3-5.7M20 4v5h-5" />
         </ActionButton>
       )}
-      {media && <media.parts.ReadAloudButton message={message} />}
+      {media && <media.parts.ReadAloudButton message={message} media={media} />}
       <span data-part="action-status" role="status">
         {note && t(note)}
       </span>
@@ -108,7 +108,14 @@ export interface ActionButtonProps {
 /** One icon button of an answer's (or a generator result's) actions. */
 export function ActionButton({ part, label, pressed, onClick, children }: ActionButtonProps) {
   return (
-    <button type="button" data-part={part} aria-pressed={pressed} title={label} onClick={onClick}>
+    <button
+      type="button"
+      data-part={part}
+      class="icon-button"
+      aria-pressed={pressed}
+      title={label}
+      onClick={onClick}
+    >
       <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
         {children}
       </svg>

@@ -94,7 +94,7 @@ export function MessageItem({ message }: { message: ChatMessage }) {
               </div>
             )}
           </div>
-          {media && <media.parts.SentFiles message={message} />}
+          {media && <media.parts.SentFiles message={message} media={media} />}
           {details && <details.MessageFiles message={message} />}
           {details && <details.Citations message={message} />}
           {actions && <actions.MessageActions message={message} />}

@@ -1,11 +1,10 @@
 import { useApp } from '../app/app-context.ts'
-import { useMedia } from '../media/media-context.ts'
+import type { MediaState } from '../media/media.ts'
 
 /** Speech to text: record, stop, and the words join the draft. Only where it can work. */
-export function MicButton() {
+export function MicButton({ media }: { media: MediaState }) {
   const { t, store } = useApp()
-  const media = useMedia()
-  if (!media || !media.canRecord || !media.voice.features.value.speechToText) return null
+  if (!media.canRecord || !media.voice.features.value.speechToText) return null
   const { voice } = media
   const state = voice.state.value
   const problem = voice.problem.value

@@ -1,12 +1,11 @@
 import type { ChatMessage } from '../chat/chat-message.ts'
+import type { MediaState } from '../media/media.ts'
 import type { ReadAloud, Speakable } from '../media/read-aloud.ts'
-import { useMedia } from '../media/media-context.ts'
 import { useT } from '../i18n/translate-context.ts'
 
 /** Plays a finished answer aloud (and stops it); only when the app has text to speech on. */
-export function ReadAloudButton({ message }: { message: ChatMessage }) {
-  const media = useMedia()
-  if (!media || !media.voice.features.value.readAloud) return null
+export function ReadAloudButton({ message, media }: { message: ChatMessage; media: MediaState }) {
+  if (!media.voice.features.value.readAloud) return null
   return <ReadAloudToggle readAloud={media.readAloud} item={message} />
 }
 
@@ -21,6 +20,7 @@ export function ReadAloudToggle({ readAloud, item }: { readAloud: ReadAloud; ite
       <button
         type="button"
         data-part="read-aloud"
+        class="icon-button"
         data-state={readAloud.loading.value === item.key ? 'loading' : playing ? 'playing' : 'idle'}
         aria-pressed={playing}
         title={playing ? t('readAloud.stop') : label}

@@ -1,17 +1,6 @@
 import { Marked } from 'marked'
+import { escapeHtml } from '../../contract/escape-html.ts'
 import { sanitizeHtml } from './sanitize-html.ts'
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char)
-}
 
 const marked = new Marked({
   gfm: true,

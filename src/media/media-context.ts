@@ -3,7 +3,11 @@ import { useContext } from 'preact/hooks'
 import type { ReadonlySignal } from '@preact/signals'
 import type { MediaState } from './media.ts'
 
-/** Files, voice input and read-aloud: their state and, loaded with it, their parts. */
+/**
+ * Files, voice input and read-aloud: their state and, loaded with it, their parts. The parts take
+ * the state as a prop rather than reading this context, so their module and this one don't
+ * import each other.
+ */
 export interface Media extends MediaState {
   parts: typeof import('./media-parts.ts')
 }

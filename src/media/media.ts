@@ -2,7 +2,8 @@ import type { Signal } from '@preact/signals'
 import { createMediaApi } from '../api/media-api.ts'
 import { createAttachments } from './attachments.ts'
 import { createReadAloud } from './read-aloud.ts'
-import { appendToDraft, canRecord, createVoiceInput } from './voice.ts'
+import { canRecord } from './recording-format.ts'
+import { appendToDraft, createVoiceInput } from './voice.ts'
 
 export interface MediaOptions {
   endpointId: string

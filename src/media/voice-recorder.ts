@@ -1,4 +1,4 @@
-import { pickRecordingFormat } from './voice.ts'
+import { pickRecordingFormat } from './recording-format.ts'
 
 /** A recording in progress. */
 export interface Recording {

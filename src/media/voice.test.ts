@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appendToDraft, parseVoiceFeatures, pickRecordingFormat } from './voice.ts'
+import { appendToDraft, parseVoiceFeatures } from './voice.ts'
 
 describe('parseVoiceFeatures', () => {
   it('reads the speech and read-aloud switches (docs/dify-wire.md#parameters)', () => {
@@ -17,28 +17,6 @@ describe('parseVoiceFeatures', () => {
       readAloud: false,
       autoPlay: false,
     })
-  })
-})
-
-describe('pickRecordingFormat', () => {
-  it('prefers MP4 audio, sent as m4a, over WebM', () => {
-    expect(pickRecordingFormat(() => true)).toEqual({
-      recorderType: 'audio/mp4',
-      fileName: 'voice.m4a',
-      fileType: 'audio/m4a',
-    })
-    expect(pickRecordingFormat((type) => type.startsWith('audio/webm'))?.fileType).toBe(
-      'audio/webm',
-    )
-  })
-
-  it('gives nothing when the browser records none of them (or throws)', () => {
-    expect(pickRecordingFormat(() => false)).toBeUndefined()
-    expect(
-      pickRecordingFormat(() => {
-        throw new Error('no')
-      }),
-    ).toBeUndefined()
   })
 })
 

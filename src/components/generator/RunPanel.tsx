@@ -37,8 +37,8 @@ export function RunPanel() {
       {media && takesFiles && (
         <fieldset data-part="run-files" {...media.parts.fileDrop(media)}>
           <legend>{t('gen.files')}</legend>
-          <media.parts.Attachments />
-          <media.parts.AttachButton />
+          <media.parts.Attachments media={media} />
+          <media.parts.AttachButton media={media} />
         </fieldset>
       )}
       <div data-part="run-actions">

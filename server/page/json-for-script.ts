@@ -1,16 +1,3 @@
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char)
-}
-
 /**
  * Serialises data for `<script type="application/json">`. `<`, `>` and `&` become `\u003c`-style
  * escapes, so no string can close the script element or open a comment; JSON.parse reads them back.
