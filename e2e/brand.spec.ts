@@ -66,6 +66,15 @@ async function accentPairs(page: Page) {
   })
 }
 
+/** The accent as the browser computes it, `rgb(…)`. */
+const accentOf = (page: Page) =>
+  page.evaluate(() => {
+    const probe = document.createElement('i')
+    probe.style.color = 'var(--cs-accent)'
+    document.body.append(probe)
+    return getComputedStyle(probe).color
+  })
+
 for (const pack of PACKS) {
   for (const scheme of SCHEMES) {
     test(`brand over ${pack}, ${scheme}: every accent text pair reads at AA`, async ({
@@ -124,17 +133,10 @@ test('an unbranded endpoint keeps its pack exactly: no brand stylesheet, its own
   await expect(page.locator('html')).not.toHaveAttribute('data-brand')
   expect(await page.locator('link[href^="/brand/"]').count()).toBe(0)
   await expect(page.locator('link[rel=icon]')).toHaveAttribute('href', /^\/themes\/korean\//)
-  const accent = () =>
-    page.evaluate(() => {
-      const probe = document.createElement('i')
-      probe.style.color = 'var(--cs-accent)'
-      document.body.append(probe)
-      return getComputedStyle(probe).color
-    })
   // Kakao yellow, as the pack sets it.
-  expect(await accent()).toBe('rgb(254, 229, 0)')
+  expect(await accentOf(page)).toBe('rgb(254, 229, 0)')
   await page.goto('/brand-korean/')
-  expect(await accent()).not.toBe('rgb(254, 229, 0)')
+  expect(await accentOf(page)).not.toBe('rgb(254, 229, 0)')
   await context.close()
 })
 
@@ -155,18 +157,11 @@ test('a branded page wears the accent and images its brand.css names, each cache
   // e2e/endpoints.json's accent reads on kawaii's light surfaces as it is; dark needs a lighter one.
   expect(light).toBe('#0e7490')
   expect(dark).not.toBe(light)
-  const accent = () =>
-    page.evaluate(() => {
-      const probe = document.createElement('i')
-      probe.style.color = 'var(--cs-accent)'
-      document.body.append(probe)
-      return getComputedStyle(probe).color
-    })
   const rgb = (hex: string) =>
     `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`
-  expect(await accent()).toBe(rgb(light!))
+  expect(await accentOf(page)).toBe(rgb(light!))
   await page.emulateMedia({ colorScheme: 'dark' })
-  expect(await accent()).toBe(rgb(dark!))
+  expect(await accentOf(page)).toBe(rgb(dark!))
 
   const logo = await page
     .locator('[data-part=bot-name]')
