@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EndpointConfig } from '../config/types.ts'
-import { brandLookOf, builtBrands, type BuiltBrand } from './built-brands.ts'
+import { brandLookOf, brandsAsBuilt, type BuiltBrand } from './built-brands.ts'
 
 const brand = { accent: '#e11d48', favicon: 'brand/favicon.png' }
 const endpoint = (overrides: Partial<EndpointConfig>) =>
@@ -28,7 +28,7 @@ const built = (): BuiltBrand => ({
 describe("the Worker's built brands", () => {
   it("gives an endpoint the build's brand while its brand and pack are as built", () => {
     const lines: string[] = []
-    const brands = builtBrands(
+    const brands = brandsAsBuilt(
       [endpoint({ botName: 'Renamed', scheme: 'dark' })],
       [built()],
       (line) => lines.push(line),
@@ -43,7 +43,7 @@ describe("the Worker's built brands", () => {
 
   it("shows the pack's look, and says so once, where the brand differs from the build's", () => {
     const lines: string[] = []
-    const brands = builtBrands(
+    const brands = brandsAsBuilt(
       [
         endpoint({ brand: { ...brand, accent: '#16a34a' } }),
         endpoint({ id: 'other', brand: { logo: 'brand/logo.svg' } }),
@@ -58,7 +58,7 @@ describe("the Worker's built brands", () => {
         'build with this config (npm run build:workers -- --config <file>).',
     ])
     for (const changed of [{ theme: 'minimal' }, { brand: { ...brand, favicon: 'b/f.png' } }]) {
-      const quiet = builtBrands([endpoint(changed)], [built()], () => {})
+      const quiet = brandsAsBuilt([endpoint(changed)], [built()], () => {})
       expect(quiet.has('shop'), JSON.stringify(changed)).toBe(false)
     }
   })

@@ -27,7 +27,7 @@ export function brandLookOf(endpoint: EndpointConfig): string {
  * asset layer serves their files under `/brand/<id>/`; an endpoint whose brand differs from the
  * build's wears its pack's look, unbranded, rather than another brand's or a half-made one.
  */
-export function builtBrands(
+export function brandsAsBuilt(
   endpoints: readonly EndpointConfig[],
   built: readonly BuiltBrand[],
   log: (line: string) => void,

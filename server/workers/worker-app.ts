@@ -8,7 +8,7 @@ import { parseConfig } from '../config/parse-config.ts'
 import { parsePublicUrl } from '../share/public-origin.ts'
 import type { ThemePack } from '../themes/manifest.ts'
 import { createAssetReader, type AssetsBinding } from './asset-reader.ts'
-import { builtBrands, type BuiltBrand } from './built-brands.ts'
+import { brandsAsBuilt, type BuiltBrand } from './built-brands.ts'
 import { builtShareImages, type BuiltShare } from './built-share-images.ts'
 import { createDurableLimitsStore } from './durable-limits-store.ts'
 import type { LimitsCounter } from './limits-counter.ts'
@@ -40,7 +40,7 @@ export function createWorkerApp({
   pageTemplate,
   themes,
   builtShares,
-  builtBrands: brandsBuilt,
+  builtBrands,
 }: WorkerAppOptions): Hono<AppEnv> {
   const env: Env = Object.fromEntries(
     Object.entries(bindings).filter(
@@ -86,7 +86,7 @@ export function createWorkerApp({
     readStatic: createAssetReader(bindings.ASSETS),
     limitsStore: createDurableLimitsStore(bindings.LIMITS),
     remoteAddress: (c) => c.req.header('cf-connecting-ip'),
-    brands: builtBrands(config.endpoints, brandsBuilt, (line) => console.log(line)),
+    brands: brandsAsBuilt(config.endpoints, builtBrands, (line) => console.log(line)),
     shareImages: builtShareImages(config.endpoints, builtShares, (line) => console.log(line)),
     ...(publicUrl ? { publicUrl } : {}),
   })
