@@ -66,6 +66,15 @@ async function accentPairs(page: Page) {
   })
 }
 
+/** The accent as the browser computes it, `rgb(…)`. */
+const accentOf = (page: Page) =>
+  page.evaluate(() => {
+    const probe = document.createElement('i')
+    probe.style.color = 'var(--cs-accent)'
+    document.body.append(probe)
+    return getComputedStyle(probe).color
+  })
+
 for (const pack of PACKS) {
   for (const scheme of SCHEMES) {
     test(`brand over ${pack}, ${scheme}: every accent text pair reads at AA`, async ({
@@ -124,16 +133,53 @@ test('an unbranded endpoint keeps its pack exactly: no brand stylesheet, its own
   await expect(page.locator('html')).not.toHaveAttribute('data-brand')
   expect(await page.locator('link[href^="/brand/"]').count()).toBe(0)
   await expect(page.locator('link[rel=icon]')).toHaveAttribute('href', /^\/themes\/korean\//)
-  const accent = () =>
-    page.evaluate(() => {
-      const probe = document.createElement('i')
-      probe.style.color = 'var(--cs-accent)'
-      document.body.append(probe)
-      return getComputedStyle(probe).color
-    })
   // Kakao yellow, as the pack sets it.
-  expect(await accent()).toBe('rgb(254, 229, 0)')
+  expect(await accentOf(page)).toBe('rgb(254, 229, 0)')
   await page.goto('/brand-korean/')
-  expect(await accent()).not.toBe('rgb(254, 229, 0)')
+  expect(await accentOf(page)).not.toBe('rgb(254, 229, 0)')
+  await context.close()
+})
+
+test('a branded page wears the accent and images its brand.css names, each cached for a year @core', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ colorScheme: 'light' })
+  const page = await context.newPage()
+  await page.goto('/brand-kawaii/')
+  await expect(page.locator('html')).toHaveAttribute('data-brand', '')
+  const stylesheetUrl = await page
+    .locator('link[rel=stylesheet][href^="/brand/"]')
+    .getAttribute('href')
+  expect(stylesheetUrl).toMatch(/^\/brand\/brand-kawaii\/brand\.css\?v=[0-9a-f]{12}$/)
+  const stylesheet = await page.request.get(stylesheetUrl!)
+  const css = await stylesheet.text()
+  const [, light, dark] = /--cs-accent: light-dark\((#[0-9a-f]{6}), (#[0-9a-f]{6})\)/.exec(css)!
+  // e2e/endpoints.json's accent reads on kawaii's light surfaces as it is; dark needs a lighter one.
+  expect(light).toBe('#0e7490')
+  expect(dark).not.toBe(light)
+  const rgb = (hex: string) =>
+    `rgb(${[1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(', ')})`
+  expect(await accentOf(page)).toBe(rgb(light!))
+  await page.emulateMedia({ colorScheme: 'dark' })
+  expect(await accentOf(page)).toBe(rgb(dark!))
+
+  const logo = await page
+    .locator('[data-part=bot-name]')
+    .evaluate((name) => getComputedStyle(name, '::before').backgroundImage)
+  expect(logo).toMatch(/\/brand\/brand-kawaii\/logo-[0-9a-f]{12}\.svg/)
+  const favicon = await page.locator('link[rel=icon]').getAttribute('href')
+  const images = [...css.matchAll(/url\('([^']+)'\)/g)].map(([, url]) => url!)
+  const types: Record<string, string> = { css: 'text/css', png: 'image/png', svg: 'image/svg+xml' }
+  for (const url of [stylesheetUrl!, favicon!, ...images]) {
+    const response = await page.request.get(url)
+    expect(response.status(), url).toBe(200)
+    const extension = /\.(\w+)(?:\?|$)/.exec(url)![1]!
+    expect(response.headers()['content-type']?.split(';')[0], url).toBe(types[extension])
+    expect(response.headers()['cache-control'], url).toBe('public, max-age=31536000, immutable')
+  }
+  expect(images).toHaveLength(2)
+
+  const manifest = await (await page.request.get('/brand-kawaii/manifest.webmanifest')).json()
+  expect(manifest.theme_color).toBe(light)
   await context.close()
 })

@@ -8,6 +8,23 @@ export const IMAGE_TYPES: Record<BrandImageKind, string> = {
   svg: 'image/svg+xml',
 }
 
+/** The extension a brand image's URL gets, from its kind. */
+export const IMAGE_EXTENSIONS: Record<BrandImageKind, string> = {
+  png: 'png',
+  jpeg: 'jpg',
+  webp: 'webp',
+  svg: 'svg',
+}
+
+/** The content type of a brand image URL (`…/<field>-<hash>.<ext>`), from the extension it got. */
+export function imageTypeOfUrl(url: string): string | undefined {
+  const extension = url.slice(url.lastIndexOf('.') + 1)
+  const kind = (Object.keys(IMAGE_EXTENSIONS) as BrandImageKind[]).find(
+    (candidate) => IMAGE_EXTENSIONS[candidate] === extension,
+  )
+  return kind && IMAGE_TYPES[kind]
+}
+
 const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
   prefix.every((byte, index) => bytes[at + index] === byte)
 

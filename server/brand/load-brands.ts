@@ -8,7 +8,7 @@ import type { ChatskinsConfig } from '../config/types.ts'
 import type { ThemePack } from '../themes/manifest.ts'
 import { brandStylesheet, type BrandImageUrls } from './brand-stylesheet.ts'
 import { deriveBrand } from './derive-brand.ts'
-import { IMAGE_TYPES, imageKind } from './image-kind.ts'
+import { IMAGE_EXTENSIONS, IMAGE_TYPES, imageKind, type BrandImageKind } from './image-kind.ts'
 import { packSurfaces } from './pack-surfaces.ts'
 
 export const MAX_BRAND_IMAGE_BYTES = 512 * 1024
@@ -55,11 +55,11 @@ export function loadBrands({ config, themes, themesDir, log }: LoadBrandsOptions
     for (const name of IMAGE_FIELDS) {
       const path = brand[name]
       if (path === undefined) continue
-      const file = readBrandImage(configDir, path, (problem) => {
+      const { body, kind } = readBrandImage(configDir, path, (problem) => {
         throw new ConfigError(config.source, field(name), problem)
       })
-      const fileName = `${name}-${hashOf(file.body)}.${extensionOf(file.contentType)}`
-      files.set(fileName, withCompressed(file))
+      const fileName = `${name}-${hashOf(body)}.${IMAGE_EXTENSIONS[kind]}`
+      files.set(fileName, withCompressed({ body, contentType: IMAGE_TYPES[kind] }))
       images[name] = base + fileName
     }
     const pack = themes.get(endpoint.theme)!
@@ -77,7 +77,11 @@ export function loadBrands({ config, themes, themesDir, log }: LoadBrandsOptions
   return brands
 }
 
-function readBrandImage(dir: string, path: string, fail: (problem: string) => never): BrandFile {
+function readBrandImage(
+  dir: string,
+  path: string,
+  fail: (problem: string) => never,
+): { body: Uint8Array; kind: BrandImageKind } {
   const file = resolve(dir, path)
   const inside = relative(dir, file)
   if (isAbsolute(path) || inside.startsWith('..' + sep) || inside === '..') {
@@ -100,7 +104,7 @@ function readBrandImage(dir: string, path: string, fail: (problem: string) => ne
   const body = readFileSync(file)
   const kind = imageKind(body)
   if (!kind) fail(`"${path}" is not a PNG, JPEG, WebP or SVG image`)
-  return { body, contentType: IMAGE_TYPES[kind!] }
+  return { body, kind: kind! }
 }
 
 function withCompressed(file: BrandFile): BrandFile {
@@ -112,5 +116,3 @@ function withCompressed(file: BrandFile): BrandFile {
 }
 
 const hashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex').slice(0, 12)
-const extensionOf = (contentType: string) =>
-  ({ 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' })[contentType] ?? 'svg'

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import { imageTypeOfUrl } from '../brand/image-kind.ts'
 
 /**
  * `GET /:id/manifest.webmanifest`: so "Add to Home Screen" opens the chat full screen, named after
@@ -13,9 +14,6 @@ export function webManifestHandler(c: Context<AppEnv>) {
   const favicon =
     brand?.images.favicon ??
     `/themes/${encodeURIComponent(pack.manifest.id)}/${pack.manifest.favicon}?v=${pack.version}`
-  const faviconFile = brand?.images.favicon
-    ? brand.files.get(favicon.slice(favicon.lastIndexOf('/') + 1))
-    : undefined
   const icons = share
     ? share.icons.map(({ path, size }) => ({
         src: path,
@@ -23,7 +21,13 @@ export function webManifestHandler(c: Context<AppEnv>) {
         type: 'image/png',
         purpose: 'any',
       }))
-    : [{ src: favicon, sizes: 'any', type: faviconFile?.contentType ?? 'image/svg+xml' }]
+    : [
+        {
+          src: favicon,
+          sizes: 'any',
+          type: (brand?.images.favicon && imageTypeOfUrl(favicon)) ?? 'image/svg+xml',
+        },
+      ]
   const accent = config.brand?.accent
   const manifest = {
     name: config.botName,

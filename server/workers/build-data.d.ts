@@ -2,6 +2,7 @@
 // `chatskins:build-data` to it, so the Worker is typed before anything is built.
 declare module 'chatskins:build-data' {
   import type { ThemePack } from '../themes/manifest.ts'
+  import type { BuiltBrand } from './built-brands.ts'
   import type { BuiltShare } from './built-share-images.ts'
 
   /** dist/client/index.html, as `npm run build` made it. */
@@ -10,4 +11,6 @@ declare module 'chatskins:build-data' {
   export const themePacks: ThemePack[]
   /** The link preview cards and app icons drawn for the config built with, as Worker assets. */
   export const builtShares: BuiltShare[]
+  /** The brands of the config built with, their files as Worker assets. */
+  export const builtBrands: BuiltBrand[]
 }

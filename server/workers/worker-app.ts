@@ -8,6 +8,7 @@ import { parseConfig } from '../config/parse-config.ts'
 import { parsePublicUrl } from '../share/public-origin.ts'
 import type { ThemePack } from '../themes/manifest.ts'
 import { createAssetReader, type AssetsBinding } from './asset-reader.ts'
+import { brandsAsBuilt, type BuiltBrand } from './built-brands.ts'
 import { builtShareImages, type BuiltShare } from './built-share-images.ts'
 import { createDurableLimitsStore } from './durable-limits-store.ts'
 import type { LimitsCounter } from './limits-counter.ts'
@@ -25,6 +26,8 @@ export interface WorkerAppOptions {
   themes: ReadonlyMap<string, ThemePack>
   /** The link preview cards and app icons the build drew (scripts/build-workers.ts). */
   builtShares: readonly BuiltShare[]
+  /** The brands the build wrote (scripts/workers-brands.ts). */
+  builtBrands: readonly BuiltBrand[]
 }
 
 /**
@@ -37,6 +40,7 @@ export function createWorkerApp({
   pageTemplate,
   themes,
   builtShares,
+  builtBrands,
 }: WorkerAppOptions): Hono<AppEnv> {
   const env: Env = Object.fromEntries(
     Object.entries(bindings).filter(
@@ -82,6 +86,7 @@ export function createWorkerApp({
     readStatic: createAssetReader(bindings.ASSETS),
     limitsStore: createDurableLimitsStore(bindings.LIMITS),
     remoteAddress: (c) => c.req.header('cf-connecting-ip'),
+    brands: brandsAsBuilt(config.endpoints, builtBrands, (line) => console.log(line)),
     shareImages: builtShareImages(config.endpoints, builtShares, (line) => console.log(line)),
     ...(publicUrl ? { publicUrl } : {}),
   })

@@ -1,5 +1,5 @@
 import type { ExecutionContext, Hono } from 'hono'
-import { builtShares, pageTemplate, themePacks } from 'chatskins:build-data'
+import { builtBrands, builtShares, pageTemplate, themePacks } from 'chatskins:build-data'
 import type { AppEnv } from '../app-env.ts'
 import { errorResponse, HttpError } from '../errors.ts'
 import { createWorkerApp, type WorkerBindings } from './worker-app.ts'
@@ -23,7 +23,7 @@ export default {
   ): Response | Promise<Response> {
     if (!built) {
       try {
-        built = createWorkerApp({ bindings, pageTemplate, themes, builtShares })
+        built = createWorkerApp({ bindings, pageTemplate, themes, builtShares, builtBrands })
       } catch (error) {
         built = error as Error
       }

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadBrands, type EndpointBrand } from '../brand/load-brands.ts'
+import { parseConfig } from '../config/parse-config.ts'
 import { serveFakeDify, type ServedFakeDify } from '../testing/serve-fake-dify.ts'
+import { loadThemes } from '../themes/load-themes.ts'
 import { startWranglerDev, type WranglerDev } from './wrangler-dev.ts'
 
 // The Worker in workerd (`wrangler dev`, local mode), against the fake Dify in this process over
@@ -9,11 +13,47 @@ let upstream: ServedFakeDify
 let remote: WranglerDev
 let demo: WranglerDev
 let broken: WranglerDev
+/** What the Node server makes of the built brand-kawaii endpoint. */
+let nodeBrand: EndpointBrand
+const HOST_PAGE = 'http://host.test'
+
+/** test:e2e:workers builds with e2e/endpoints.json; its brand-kawaii as this test runs it. */
+function builtBrandEndpoint(changes: object = {}) {
+  const configPath = new URL('../../e2e/endpoints.json', import.meta.url)
+  const { endpoints } = JSON.parse(readFileSync(configPath, 'utf8')) as {
+    endpoints: Array<{ id: string }>
+  }
+  return {
+    ...endpoints.find((endpoint) => endpoint.id === 'brand-kawaii')!,
+    dify: { apiBase: '${DIFY_BASE}', apiKey: 'app-chat' },
+    embedOrigins: [HOST_PAGE],
+    ...changes,
+  }
+}
 
 beforeAll(async () => {
   upstream = await serveFakeDify({ tokenDelayMs: 2 })
+  const themesDir = fileURLToPath(new URL('../../themes', import.meta.url))
+  const nodeConfig = parseConfig(
+    JSON.stringify({ endpoints: [builtBrandEndpoint()] }),
+    fileURLToPath(new URL('../../e2e/endpoints.json', import.meta.url)),
+    { DIFY_BASE: 'http://127.0.0.1:9' },
+    ['kawaii', 'korean', 'minimal', 'western'],
+  )
+  nodeBrand = loadBrands({
+    config: nodeConfig,
+    themes: loadThemes(themesDir),
+    themesDir,
+    log: () => {},
+  }).get('brand-kawaii')!
   const config = {
     endpoints: [
+      builtBrandEndpoint(),
+      builtBrandEndpoint({
+        id: 'brand-western',
+        theme: 'western',
+        brand: { accent: '#000000', favicon: 'brand/favicon.svg' },
+      }),
       { id: 'chat', botName: 'Candy', dify: { apiBase: '${DIFY_BASE}', apiKey: 'app-chat' } },
       {
         id: 'one',
@@ -147,6 +187,51 @@ describe('chatskins as a Worker', () => {
     await expect
       .poll(() => demo.output())
       .toMatch(/No link preview card or app icons were built for .*minimal/)
+  })
+
+  it('wears the built brand as Node does: same page, stylesheet, images and launcher', async () => {
+    const page = await (await fetch(`${remote.url}/brand-kawaii/`)).text()
+    expect(page).toMatch(/<html [^>]*data-brand>/)
+    expect(page).toContain(`<link rel="stylesheet" href="${nodeBrand.stylesheetUrl}">`)
+    expect(page).toContain(`<link rel="icon" href="${nodeBrand.images.favicon}"`)
+
+    const urls = [nodeBrand.stylesheetUrl, ...Object.values(nodeBrand.images)]
+    expect(urls).toHaveLength(4)
+    for (const url of urls) {
+      const response = await fetch(`${remote.url}${url}`)
+      const file = nodeBrand.files.get(url.slice(url.lastIndexOf('/') + 1).split('?')[0]!)!
+      expect(response.status, url).toBe(200)
+      expect(response.headers.get('content-type'), url).toBe(file.contentType)
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(Buffer.from(await response.arrayBuffer()).equals(file.body), url).toBe(true)
+    }
+
+    const manifest = (await (
+      await fetch(`${remote.url}/brand-kawaii/manifest.webmanifest`)
+    ).json()) as { theme_color: string }
+    expect(manifest.theme_color).toBe('#0e7490')
+
+    const embed = await fetch(`${remote.url}/brand-kawaii/embed-config.js`, {
+      headers: { origin: HOST_PAGE },
+    })
+    const launcher = JSON.parse((await embed.text()).replace(/^export default /, '')) as {
+      brand: boolean
+      css: string
+    }
+    expect(launcher.brand).toBe(true)
+    const brandCss = new TextDecoder().decode(nodeBrand.files.get('brand.css')!.body)
+    expect(launcher.css).toContain(brandCss.replace(/:root\b/g, "[data-part='embed']"))
+  })
+
+  it("an endpoint whose brand differs from the build's wears its pack, and says why", async () => {
+    const page = await (await fetch(`${remote.url}/brand-western/`)).text()
+    expect(page).toContain('data-theme="western"')
+    expect(page).not.toContain('data-brand')
+    expect(page).not.toContain('/brand/')
+    await expect
+      .poll(() => remote.output())
+      .toMatch(/No brand was built for brand-western, which show their pack's look/)
   })
 
   it('an invalid config answers every request with a 500 naming the field, and logs it', async () => {
