@@ -1,4 +1,5 @@
-import type { CjkFont } from './cjk-fonts.ts'
+/** Which shipped CJK font stylesheet (dist/client/fonts/<id>.css) a piece of text needs. */
+export type CjkFont = 'kr' | 'jp' | 'sc' | 'tc'
 
 /** One `@font-face` of a shipped font stylesheet: a unicode-range slice of the font. */
 export interface FontSlice {

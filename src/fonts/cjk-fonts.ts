@@ -1,5 +1,4 @@
-/** Which shipped CJK font stylesheet (dist/client/fonts/<id>.css) a piece of text needs. */
-export type CjkFont = 'kr' | 'jp' | 'sc' | 'tc'
+import type { CjkFont } from './cjk-faces.ts'
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af]/
 const KANA = /[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]/
