@@ -3,6 +3,7 @@
 // a ratio against a baseline measured in the same run. Needs `npm run build` first.
 //
 //   npx tsx bench/run.ts [--only=weight,paint,render,proxy,cold,openai,fleet,workers,upload,embed,repeat,batch] [--out=path.json]
+//     [--reps=N: repetitions of the embed clicks, 5 by default]
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -42,7 +43,7 @@ const ALL = [
 ] as const
 type Part = (typeof ALL)[number]
 
-function parseArgs(argv: readonly string[]): { only: Set<Part>; out: string } {
+function parseArgs(argv: readonly string[]): { only: Set<Part>; out: string; reps?: number } {
   const only = argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length)
   const parts = only ? only.split(',').map((part) => part.trim()) : [...ALL]
   for (const part of parts) {
@@ -53,7 +54,11 @@ function parseArgs(argv: readonly string[]): { only: Set<Part>; out: string } {
   const out =
     argv.find((arg) => arg.startsWith('--out='))?.slice('--out='.length) ??
     join(ROOT, 'bench', 'results.json')
-  return { only: new Set(parts as Part[]), out }
+  const reps = argv.find((arg) => arg.startsWith('--reps='))?.slice('--reps='.length)
+  if (reps !== undefined && !/^[1-9]\d?$/.test(reps)) {
+    throw new Error(`--reps takes a whole number from 1 to 99, not "${reps}"`)
+  }
+  return { only: new Set(parts as Part[]), out, ...(reps ? { reps: Number(reps) } : {}) }
 }
 
 /** The newest modification time under a folder: is the build older than its sources? */
@@ -103,7 +108,7 @@ function gitCommit(): string | null {
 }
 
 async function main(): Promise<number> {
-  const { only, out } = parseArgs(process.argv.slice(2))
+  const { only, out, reps } = parseArgs(process.argv.slice(2))
   const started = Date.now()
   const warnings = buildWarnings()
   const buildAtStart = buildId()
@@ -182,7 +187,10 @@ async function main(): Promise<number> {
     )
     await run('workers', '8. Cloudflare Worker', 180_000, () => measureWorkers(5))
     await run('upload', '9. upload memory', 120_000, () => measureUploadMemory(8))
-    await run('embed', '10. embed on a host page', 240_000, () => measureEmbed(5))
+    const embedReps = reps ?? 5
+    await run('embed', '10. embed on a host page', 48_000 * Math.max(5, embedReps), () =>
+      measureEmbed(embedReps),
+    )
   } finally {
     await demo?.stop()
     await browser?.close()

@@ -218,6 +218,11 @@ test('every option: left, offset, open at load, locale, inputs; and inline mode'
   // The panel preloaded its lazy first-render chunks: the pinned locale's dictionary, the bridge.
   await expect(chat.locator('link[rel=modulepreload][href*="/assets/ja-"]')).toHaveCount(1)
   await expect(chat.locator('link[rel=modulepreload][href*="/assets/host-bridge-"]')).toHaveCount(1)
+  // And what the entry itself imports, and the close button: no chunk waits for another to arrive.
+  await expect(chat.locator('link[rel=modulepreload][href*="/assets/shared-"]')).toHaveCount(1)
+  await expect(
+    chat.locator('link[rel=modulepreload][href*="/assets/EmbedCloseButton-"]'),
+  ).toHaveCount(1)
   await expect(chat.locator('[data-part=embed-close]')).toHaveText('チャットを閉じる')
   // data-inputs reaches the panel as the page URL's input prefill.
   expect(await page.locator('[data-part=embed-panel] iframe').getAttribute('src')).toContain(

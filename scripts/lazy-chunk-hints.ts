@@ -4,7 +4,8 @@ import { LAZY_CHUNKS_SLOT, type LazyChunks } from '../server/embed/embed-preload
 /**
  * The lazy modules an embed panel needs for its first render, by source path, the most urgent
  * first: the chat's bridge (with the bridge it shares with the generator page, a static import)
- * lets the host page's `open` through, setup shows the welcome and the form.
+ * lets the host page's commands through, setup shows the welcome and the form, the close button
+ * completes the header.
  */
 const EMBED_MODULES = [
   'src/embedded/connect-chat-host.ts',
@@ -17,6 +18,7 @@ interface Chunk {
   type: 'chunk'
   fileName: string
   facadeModuleId: string | null
+  moduleIds: readonly string[]
   imports: string[]
 }
 
@@ -39,8 +41,9 @@ export function lazyChunkHints(): Plugin {
         const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]))
         const entry = chunks.find((chunk) => html.includes(`/${chunk.fileName}"`))
         const loaded = new Set(entry ? withImports([entry.fileName], byFile) : [])
+        // A module that a lazy chunk imports statically too has a chunk with no facade.
         const chunkOf = (module: string) =>
-          chunks.find((chunk) => chunk.facadeModuleId?.endsWith(module))?.fileName ?? []
+          chunks.find((chunk) => chunk.moduleIds.some((id) => id.endsWith(module)))?.fileName ?? []
         const filesOf = (modules: readonly string[]) =>
           withImports(modules.flatMap(chunkOf), byFile)
             .filter((file) => !loaded.has(file))
@@ -50,7 +53,10 @@ export function lazyChunkHints(): Plugin {
           const locale = LOCALE_MODULE.exec(chunk.facadeModuleId ?? '')?.[1]
           if (locale) locales[locale] = filesOf([chunk.facadeModuleId!])
         }
-        const embed = filesOf(EMBED_MODULES)
+        // The entry's own imports too: with no preload helper (vite.config.ts), the browser would
+        // find them only once the entry has arrived, one round trip later.
+        const entryImports = [...loaded].filter((file) => file !== entry?.fileName)
+        const embed = [...entryImports.map((file) => `/${file}`), ...filesOf(EMBED_MODULES)]
         const hints = JSON.stringify({ locales, embed } satisfies LazyChunks)
         return html.replace('</head>', `  ${LAZY_CHUNKS_SLOT} ${hints} -->\n  </head>`)
       },

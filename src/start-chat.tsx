@@ -99,13 +99,16 @@ export async function startChatPage(
   if (store.conversationId.value) preloadMarkdown()
   history.restore()
   sample?.show(store, features)
-  // Only embed panels load the bridge to their host page.
-  if (host) {
-    void import('./embedded/connect-chat-host.ts').then(({ connectChatHost }) =>
-      connectChatHost({ endpointId: boot.endpointId, host, store, features, storage }),
-    )
-  }
+  // Only embed panels load the bridge to their host page. It connects before the first render:
+  // its `ready` reaches the host page while the panel renders, and the host's `open` then focuses
+  // the composer as it appears, instead of one round trip after it.
+  const bridge = host
+    ? import('./embedded/connect-chat-host.ts').then(({ connectChatHost }) =>
+        connectChatHost({ endpointId: boot.endpointId, host, store, features, storage }),
+      )
+    : undefined
   const t = await loadTranslator(boot.locale)
+  await bridge
   render(
     <FeaturesContext.Provider value={features}>
       <ConversationsContext.Provider value={conversations}>

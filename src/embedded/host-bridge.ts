@@ -77,11 +77,14 @@ export function connectHost(options: HostBridgeOptions) {
 function focusWhenShown(id: string): void {
   const field = () => document.getElementById(id)
   if (field()) return field()!.focus()
-  // Not by animation frames: a hidden, preloaded panel gets none.
+  // Watched, not polled by animation frames: a hidden, preloaded panel gets none.
   const observer = new MutationObserver(() => {
     if (!field()) return
     observer.disconnect()
-    field()!.focus()
+    // Focused only once painted: a field focused before a cross-process panel's first frame
+    // may not get the text Chromium commits to it (an input method's, Playwright's `fill`).
+    // The panel is shown by now (`open`), so it gets its frames.
+    requestAnimationFrame(() => setTimeout(() => field()?.focus()))
   })
   observer.observe(document.body, { childList: true, subtree: true })
 }
