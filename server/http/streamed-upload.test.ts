@@ -23,6 +23,11 @@ function streamed(pieces: readonly (string | Uint8Array)[], boundary = 'XYZ'): R
       controller.close()
     },
   })
+  return multipartRequest(body, boundary)
+}
+
+/** A multipart request whose body is `body`, as it arrives. */
+function multipartRequest(body: ReadableStream<Uint8Array>, boundary = 'XYZ'): Request {
   return new Request('http://localhost/x', {
     method: 'POST',
     body,
@@ -137,13 +142,7 @@ describe('openStreamedUpload', () => {
         '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nsome',
       ),
     )
-    const request = new Request('http://localhost/x', {
-      method: 'POST',
-      body,
-      headers: { 'content-type': 'multipart/form-data; boundary=XYZ' },
-      duplex: 'half',
-    } as RequestInit)
-    const reading = rejection(request)
+    const reading = rejection(multipartRequest(body))
     setTimeout(() => push.error(new Error('socket hang up')), 10)
     expect(await reading).toEqual({ status: 400, code: 'upload_interrupted' })
   })
@@ -159,14 +158,8 @@ describe('openStreamedUpload', () => {
         controller.enqueue(encoder.encode(sent++ === 0 ? head : 'x'))
       },
     })
-    const request = new Request('http://localhost/x', {
-      method: 'POST',
-      body,
-      headers: { 'content-type': 'multipart/form-data; boundary=XYZ' },
-      duplex: 'half',
-    } as RequestInit)
     const told: HttpError[] = []
-    const opened = await openStreamedUpload(request, {
+    const opened = await openStreamedUpload(multipartRequest(body), {
       maxFileBytes: MAX,
       pace: { windowMs: 150, minBytes: 100 },
       onFailure: (error) => told.push(error),
