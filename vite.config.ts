@@ -35,9 +35,9 @@ export default defineConfig({
     // Nothing inlined: the CSP forbids inline script, so even tiny chunks stay files.
     assetsInlineLimit: 0,
     // No preload helper (0.44 KB of the 30 KB first load): a lazy chunk's own imports load after
-    // it, one round trip later. The chunks the first render waits for are mostly in the entry's
-    // graph already, markdown is fetched as the visitor focuses the composer, and embed panels
-    // get <link rel=modulepreload> hints from the server (server/embed/embed-preloads.ts).
+    // it, one round trip later. The entry's own imports get <link rel=modulepreload> in the HTML
+    // (scripts/lazy-chunk-hints.ts), markdown is fetched as the visitor focuses the composer, and
+    // embed panels get links for their lazy chunks from the server (server/embed/embed-preloads.ts).
     modulePreload: false,
     target: 'es2022',
     rolldownOptions: {

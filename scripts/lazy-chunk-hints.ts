@@ -26,7 +26,10 @@ interface Chunk {
  * Writes into the built index.html, as a comment, which files the lazily imported modules of a
  * first render live in: each locale's dictionary and what an embed panel loads. The server turns
  * the ones a page needs into `modulepreload` links, so they download beside the entry instead of
- * after it has run. A comment, not links: a plain chat page preloads none of them.
+ * after it has run. A comment, not links: a plain chat page preloads none of them. The entry's
+ * own imports, which every page loads, get links in the HTML itself: with no preload helper
+ * (vite.config.ts), the browser would find them only once the entry has arrived, a round trip
+ * later.
  */
 export function lazyChunkHints(): Plugin {
   return {
@@ -53,12 +56,18 @@ export function lazyChunkHints(): Plugin {
           const locale = LOCALE_MODULE.exec(chunk.facadeModuleId ?? '')?.[1]
           if (locale) locales[locale] = filesOf([chunk.facadeModuleId!])
         }
-        // The entry's own imports too: with no preload helper (vite.config.ts), the browser would
-        // find them only once the entry has arrived, one round trip later.
-        const entryImports = [...loaded].filter((file) => file !== entry?.fileName)
-        const embed = [...entryImports.map((file) => `/${file}`), ...filesOf(EMBED_MODULES)]
-        const hints = JSON.stringify({ locales, embed } satisfies LazyChunks)
-        return html.replace('</head>', `  ${LAZY_CHUNKS_SLOT} ${hints} -->\n  </head>`)
+        const hints = JSON.stringify({
+          locales,
+          embed: filesOf(EMBED_MODULES),
+        } satisfies LazyChunks)
+        const entryImports = [...loaded]
+          .filter((file) => file !== entry?.fileName)
+          .map((file) => `\n    <link rel="modulepreload" crossorigin href="/${file}">`)
+        const entryTag = entry && new RegExp(`<script[^>]*/${entry.fileName}"></script>`).exec(html)
+        const withLinks = entryTag
+          ? html.replace(entryTag[0], entryTag[0] + entryImports.join(''))
+          : html
+        return withLinks.replace('</head>', `  ${LAZY_CHUNKS_SLOT} ${hints} -->\n  </head>`)
       },
     },
   }
