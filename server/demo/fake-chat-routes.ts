@@ -2,7 +2,7 @@ import type { Hono } from 'hono'
 import { demoAnswer, longAnswer } from './demo-answers.ts'
 import { parseDirectives } from './directives.ts'
 import { badJsonBody, difyError, WRONG_APP_TYPE_MESSAGES } from './dify-errors.ts'
-import { fileUploadEnabled, ttsAutoPlay, type FakeApp } from './fake-apps.ts'
+import { ttsAutoPlay, type FakeApp } from './fake-apps.ts'
 import { demoCitations } from './fake-citations.ts'
 import type { FakeEnv } from './fake-env.ts'
 import { validateInputs } from './fake-inputs.ts'
@@ -85,9 +85,7 @@ export function registerChatRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions
       (id) => store.findUpload(id, user) !== undefined,
     )
     if ('error' in checked) return difyError(400, 'invalid_param', checked.error)
-    const files = fileUploadEnabled(fakeApp)
-      ? userMessageFiles(body.files, store, user)
-      : { files: [] }
+    const files = userMessageFiles(fakeApp, body.files, store, user)
     if ('error' in files) return difyError(400, 'invalid_param', files.error)
 
     const inputs = storedInputs(checked.inputs, store, user)

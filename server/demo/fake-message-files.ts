@@ -1,18 +1,21 @@
+import { fileUploadEnabled, type FakeApp } from './fake-apps.ts'
 import { DEMO_CHART_SVG, dataUrl } from './fake-media.ts'
 import type { FakeFiles } from './fake-files.ts'
 import type { FakeMessageFile, FakeStore, FakeUpload } from './fake-store.ts'
 
 /**
- * The `files` of a `/chat-messages` request as the user's `message_files` (docs/dify-wire.md#chat-messages,
- * #messages): a `local_file` must be an upload of the same `user` (#user-scoping), else Dify's 400
+ * The `files` of a `/chat-messages` or `/completion-messages` request as the user's
+ * `message_files` (docs/dify-wire.md#chat-messages, #messages): none for an app without file
+ * upload; a `local_file` must be an upload of the same `user` (#user-scoping), else Dify's 400
  * `invalid_param`; a `remote_url` is listed with its URL.
  */
 export function userMessageFiles(
+  app: FakeApp,
   files: unknown,
   store: FakeStore,
   user: string,
 ): { files: FakeMessageFile[] } | { error: string } {
-  if (files === undefined || files === null) return { files: [] }
+  if (!fileUploadEnabled(app) || files === undefined || files === null) return { files: [] }
   if (!Array.isArray(files)) return { error: 'files must be a list' }
   const result: FakeMessageFile[] = []
   for (const file of files) {

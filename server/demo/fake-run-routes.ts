@@ -7,7 +7,7 @@ import type { FakeEnv } from './fake-env.ts'
 import { validateInputs } from './fake-inputs.ts'
 import { readJson } from './fake-request.ts'
 import { userMessageFiles, workflowOutputFiles } from './fake-message-files.ts'
-import { fileUploadEnabled, ttsAutoPlay } from './fake-apps.ts'
+import { ttsAutoPlay } from './fake-apps.ts'
 import { newMessage, type FakeMessageFile } from './fake-store.ts'
 import { streamTask, streamTurn, type TurnStreamOptions } from './fake-tasks.ts'
 import type { ChatRouteOptions } from './fake-chat-routes.ts'
@@ -32,17 +32,13 @@ export function registerRunRoutes(app: Hono<FakeEnv>, options: ChatRouteOptions)
     const store = c.get('store')
     const fakeApp = c.get('app')
     // A vision app reads the pictures sent with the run, as a chat does a turn's.
-    const files = fileUploadEnabled(fakeApp)
-      ? userMessageFiles(body.files, store, user)
-      : { files: [] }
+    const files = userMessageFiles(fakeApp, body.files, store, user)
     if ('error' in files) return difyError(400, 'invalid_param', files.error)
     // Dify keeps each completion in a conversation of its own, which it never lists.
     const conversation = store.createConversation(user, inputs, '')
-    const message = {
-      ...newMessage(conversation, inputs, '', store.now()),
-      message_files: files.files,
-    }
-    conversation.messages.push(message)
+    const message = newMessage(conversation, inputs, '', store.now())
+    message.message_files = files.files
+    store.addMessage(conversation, message)
     const answer = directives.longChars
       ? longAnswer(directives.longChars)
       : completionOf(text, files.files)
