@@ -1,6 +1,7 @@
 import type { BrandImageUrls } from '../brand/brand-stylesheet.ts'
 import type { EndpointBrand } from '../brand/load-brands.ts'
 import type { EndpointConfig } from '../config/types.ts'
+import { entriesAsBuilt } from './entries-as-built.ts'
 
 /** One endpoint's brand as scripts/build-workers.ts wrote it into the Worker's assets. */
 export interface BuiltBrand {
@@ -32,29 +33,23 @@ export function brandsAsBuilt(
   built: readonly BuiltBrand[],
   log: (line: string) => void,
 ): Map<string, EndpointBrand> {
-  const byId = new Map(built.map((entry) => [entry.id, entry]))
+  const branded = endpoints.filter((endpoint) => endpoint.brand)
+  const { matched, unmatched } = entriesAsBuilt(branded, built, brandLookOf)
   const brands = new Map<string, EndpointBrand>()
-  const without: string[] = []
-  for (const endpoint of endpoints) {
-    if (!endpoint.brand) continue
-    const entry = byId.get(endpoint.id)
-    if (entry?.look !== brandLookOf(endpoint)) {
-      without.push(endpoint.id)
-      continue
-    }
+  for (const [id, entry] of matched) {
     const css = {
       body: new TextEncoder().encode(entry.css),
       contentType: 'text/css; charset=utf-8',
     }
-    brands.set(endpoint.id, {
+    brands.set(id, {
       stylesheetUrl: entry.stylesheetUrl,
       images: entry.images,
       files: new Map([['brand.css', css]]),
     })
   }
-  if (without.length > 0) {
+  if (unmatched.length > 0) {
     log(
-      `No brand was built for ${without.join(', ')}, which show their pack's look: ` +
+      `No brand was built for ${unmatched.join(', ')}, which show their pack's look: ` +
         'build with this config (npm run build:workers -- --config <file>).',
     )
   }

@@ -1,4 +1,5 @@
 import type { EndpointConfig } from '../config/types.ts'
+import { entriesAsBuilt } from './entries-as-built.ts'
 import type { EndpointShare, ShareImages } from '../share/share-images.ts'
 
 /** One endpoint's share images as scripts/build-workers.ts drew them into the Worker's assets. */
@@ -29,19 +30,13 @@ export function builtShareImages(
   built: readonly BuiltShare[],
   log: (line: string) => void,
 ): ShareImages {
-  const byId = new Map(built.map((entry) => [entry.id, entry]))
-  const shares = new Map<string, EndpointShare>()
-  const without: string[] = []
-  for (const endpoint of endpoints) {
-    const entry = byId.get(endpoint.id)
-    if (entry?.look === shareLookOf(endpoint)) shares.set(endpoint.id, entry.share)
-    else without.push(endpoint.id)
-  }
-  if (without.length > 0) {
+  const { matched, unmatched } = entriesAsBuilt(endpoints, built, shareLookOf)
+  if (unmatched.length > 0) {
     log(
-      `No link preview card or app icons were built for ${without.join(', ')}: ` +
+      `No link preview card or app icons were built for ${unmatched.join(', ')}: ` +
         'build with this config (npm run build:workers -- --config <file>).',
     )
   }
+  const shares = new Map([...matched].map(([id, entry]) => [id, entry.share]))
   return { endpoints: shares, png: () => undefined }
 }
