@@ -108,7 +108,9 @@ export async function startChatPage(
       )
     : undefined
   const t = await loadTranslator(boot.locale)
-  await bridge
+  // A bridge that fails to load leaves the chat rendered, as before it was awaited: usable, only
+  // not driven by the host page.
+  await bridge?.catch((error: unknown) => console.error(error))
   render(
     <FeaturesContext.Provider value={features}>
       <ConversationsContext.Provider value={conversations}>
