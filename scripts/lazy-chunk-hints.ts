@@ -63,10 +63,9 @@ export function lazyChunkHints(): Plugin {
         const entryImports = [...loaded]
           .filter((file) => file !== entry?.fileName)
           .map((file) => `\n    <link rel="modulepreload" crossorigin href="/${file}">`)
-        const entryTag = entry && new RegExp(`<script[^>]*/${entry.fileName}"></script>`).exec(html)
-        const withLinks = entryTag
-          ? html.replace(entryTag[0], entryTag[0] + entryImports.join(''))
-          : html
+        // Right after the entry's own tag, so they don't queue ahead of it.
+        const entryTag = entry && `/${entry.fileName}"></script>`
+        const withLinks = entryTag ? html.replace(entryTag, entryTag + entryImports.join('')) : html
         return withLinks.replace('</head>', `  ${LAZY_CHUNKS_SLOT} ${hints} -->\n  </head>`)
       },
     },
